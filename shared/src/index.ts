@@ -1,0 +1,3 @@
+export * from './domain/index.js';
+export * from './schemas/index.js';
+export * from './api/index.js';
