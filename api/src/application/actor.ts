@@ -1,0 +1,20 @@
+import type { OrganisationKind, Role } from '@app/shared';
+
+/** Who is acting: every use case receives it, every query is scoped by it. */
+export interface Actor {
+  userId: string;
+  email: string;
+  fullName: string;
+  role: Role;
+  organisationId: string;
+  organisationKind: OrganisationKind;
+  organisationName: string;
+  organisationSiret: string | null;
+  sessionId: string;
+}
+
+export interface RequestMeta {
+  requestId: string;
+  ip: string;
+  userAgent: string | null;
+}

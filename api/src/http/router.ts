@@ -1,0 +1,47 @@
+import Router from '@koa/router';
+import type { z } from 'zod';
+import { routes, type RouteContract, type Routes } from '@app/shared';
+import type { Actor } from '../application/actor.js';
+import { errors } from '../application/errors.js';
+import type { AppContext } from './context.js';
+
+type In<S> = S extends z.ZodType ? z.output<S> : undefined;
+type Out<C> = C extends RouteContract<z.ZodType, z.ZodType, z.ZodType, infer R> ? z.input<R> : never;
+
+export interface HandlerInput<C extends RouteContract> {
+  params: In<NonNullable<C['params']>>;
+  query: In<NonNullable<C['query']>>;
+  body: In<NonNullable<C['body']>>;
+  /** Non-null on every non-public route: the router has already checked the session and the role. */
+  actor: C['access'] extends 'public' ? Actor | null : Actor;
+  ctx: AppContext;
+}
+
+export type Handler<C extends RouteContract> = (input: HandlerInput<C>) => Promise<C['response'] extends null ? void : Out<C>>;
+export type Handlers = { [K in keyof Routes]: Handler<Routes[K]> };
+
+/**
+ * Builds the router from the shared contracts: every route is authorized (401/403) and its params,
+ * query and body parsed before its handler runs; the response is parsed with its schema too, which
+ * also strips any field the contract does not declare (a whitelist for what leaves the API).
+ */
+export function buildRouter(handlers: Handlers): Router<unknown, AppContext> {
+  const router = new Router<unknown, AppContext>();
+  for (const [name, route] of Object.entries(routes) as [keyof Routes, RouteContract][]) {
+    const handler = handlers[name] as unknown as Handler<RouteContract>;
+    router.register(route.path, [route.method], async (ctx) => {
+      const actor = ctx.state.actor;
+      if (route.access !== 'public') {
+        if (!actor) throw errors.unauthenticated();
+        if (!route.access.includes(actor.role)) throw errors.forbidden();
+      }
+      const params = route.params ? route.params.parse(ctx.params) : undefined;
+      const query = route.query ? route.query.parse(Object.fromEntries(new URLSearchParams(ctx.querystring))) : undefined;
+      const body = route.body ? route.body.parse((ctx.request as { body?: unknown }).body ?? {}) : undefined;
+      const result = await handler({ params, query, body, actor, ctx } as never);
+      ctx.status = route.status;
+      if (route.response) ctx.body = route.response.parse(result);
+    });
+  }
+  return router;
+}

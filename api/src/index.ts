@@ -1,0 +1,5 @@
+export { createApp, type WebHandler } from './http/app.js';
+export { createContainer, type Container } from './container.js';
+export { loadConfig, type Config } from './config.js';
+export { hashPassword } from './infra/passwords.js';
+export { toProblem } from './http/middleware/problem.js';

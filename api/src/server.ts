@@ -1,0 +1,70 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pino } from 'pino';
+import { initOrm, migrate, seedDemo, startEmbeddedPostgres, type EmbeddedDatabase } from '@app/db';
+import { loadConfig } from './config.js';
+import { createContainer } from './container.js';
+import { createApp, type WebHandler } from './http/app.js';
+import { hashPassword } from './infra/passwords.js';
+
+// One process: Koa answers /api/*, the SvelteKit build answers the pages; PostgreSQL embedded unless DATABASE_URL is set.
+const config = loadConfig();
+const logger = pino({ level: config.logLevel, base: { service: 'suivi-clauses' } });
+
+let embedded: EmbeddedDatabase | null = null;
+let shuttingDown = false;
+
+async function main(): Promise<void> {
+  let databaseUrl = config.databaseUrl;
+  if (!databaseUrl) {
+    const t0 = performance.now();
+    embedded = await startEmbeddedPostgres({ ...config.embedded, log: (m) => logger.warn(m) });
+    databaseUrl = embedded.url;
+    logger.info({ dataDir: config.embedded.dataDir, port: config.embedded.port, ms: Math.round(performance.now() - t0) }, 'PostgreSQL embarqué démarré');
+  }
+  const orm = await initOrm(databaseUrl);
+  const applied = await migrate(orm);
+  if (applied.length) logger.info({ applied }, 'migrations appliquées');
+  if (config.seedDemo && (await seedDemo(orm.em.fork(), hashPassword))) {
+    logger.info('base vide : données de démonstration du Lot créées (comptes dans le README)');
+  }
+
+  const webBuild = fileURLToPath(new URL('../../web/build/handler.js', import.meta.url));
+  let web: WebHandler | undefined;
+  if (fs.existsSync(webBuild)) {
+    // The pages call the API over loopback with the internal token (see request-context.ts).
+    const apiHost = ['0.0.0.0', '::', ''].includes(config.host) ? '127.0.0.1' : config.host;
+    process.env.API_ORIGIN ??= `http://${apiHost.includes(':') ? `[${apiHost}]` : apiHost}:${config.port}`;
+    process.env.INTERNAL_API_TOKEN = config.internalToken;
+    web = (await import(pathToFileURL(webBuild).href)).handler as WebHandler;
+  } else {
+    logger.warn('web/build absent : seules les routes /api sont servies (lancez npm run build)');
+  }
+
+  const app = createApp(createContainer(config, orm, logger), { web });
+  const server = http.createServer(app.callback());
+  server.listen(config.port, config.host, () => {
+    logger.info(`Suivi des clauses sociales prêt sur http://${config.host === '127.0.0.1' ? 'localhost' : config.host}:${config.port}`);
+  });
+
+  const shutdown = async (signal: string): Promise<void> => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    logger.info({ signal }, 'arrêt en cours');
+    server.close();
+    server.closeAllConnections();
+    await orm.close().catch(() => undefined);
+    await embedded?.stop().catch(() => undefined);
+    logger.info('arrêté');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch(async (error: unknown) => {
+  logger.fatal({ err: error }, 'démarrage impossible');
+  await embedded?.stop().catch(() => undefined);
+  process.exit(1);
+});

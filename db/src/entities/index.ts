@@ -1,0 +1,14 @@
+import { OrganisationSchema } from './organisation.entity.js';
+import { UserSchema } from './user.entity.js';
+import { SessionSchema } from './session.entity.js';
+import { LoginThrottleSchema } from './login-throttle.entity.js';
+import { AuditEventSchema } from './audit-event.entity.js';
+
+export * from './organisation.entity.js';
+export * from './user.entity.js';
+export * from './session.entity.js';
+export * from './login-throttle.entity.js';
+export * from './audit-event.entity.js';
+
+/** Every entity, passed explicitly to MikroORM (no folder discovery, no reflection). */
+export const entities = [OrganisationSchema, UserSchema, SessionSchema, LoginThrottleSchema, AuditEventSchema];

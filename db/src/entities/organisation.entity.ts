@@ -1,0 +1,16 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+
+export const OrganisationSchema = defineEntity({
+  name: 'Organisation',
+  tableName: 'organisation',
+  properties: {
+    id: p.uuid().primary(),
+    kind: p.string().length(20),
+    name: p.string().length(200),
+    // Unique when present; the instance admin has none.
+    siret: p.string().length(14).nullable().unique(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+  },
+});
+export type OrganisationEntity = InferEntity<typeof OrganisationSchema>;

@@ -1,0 +1,5 @@
+export * from './entities/index.js';
+export { ormConfig } from './config.js';
+export { initOrm, migrate, pendingSchemaDiff, type Orm } from './orm.js';
+export { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded.js';
+export { seedDemo, demoAccounts, DEMO_PASSWORD } from './seeders/demo.js';

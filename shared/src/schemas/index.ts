@@ -1,0 +1,6 @@
+export { z } from './locale.js';
+export * from './common.js';
+export * from './siret.js';
+export * from './organisation.js';
+export * from './user.js';
+export * from './auth.js';
