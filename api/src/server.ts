@@ -37,6 +37,7 @@ async function main(): Promise<void> {
     const apiHost = ['0.0.0.0', '::', ''].includes(config.host) ? '127.0.0.1' : config.host;
     process.env.API_ORIGIN ??= `http://${apiHost.includes(':') ? `[${apiHost}]` : apiHost}:${config.port}`;
     process.env.INTERNAL_API_TOKEN = config.internalToken;
+    process.env.PROTOCOL_HEADER = 'x-forwarded-proto'; // set by Koa from the real connection (app.ts)
     web = (await import(pathToFileURL(webBuild).href)).handler as WebHandler;
   } else {
     logger.warn('web/build absent : seules les routes /api sont servies (lancez npm run build)');

@@ -27,6 +27,8 @@ export function createApp(container: Container, options: { web?: WebHandler } = 
     if (!options.web) return next();
     // Everything that is not /api is a page: hand the raw request to SvelteKit.
     ctx.respond = false;
+    // SvelteKit compares form posts' Origin with the protocol it is told (see PROTOCOL_HEADER in server.ts).
+    ctx.req.headers['x-forwarded-proto'] = ctx.protocol;
     const web = options.web;
     await new Promise<void>((resolve) => {
       ctx.res.on('close', resolve);

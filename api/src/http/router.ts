@@ -6,7 +6,7 @@ import { errors } from '../application/errors.js';
 import type { AppContext } from './context.js';
 
 type In<S> = S extends z.ZodType ? z.output<S> : undefined;
-type Out<C> = C extends RouteContract<z.ZodType, z.ZodType, z.ZodType, infer R> ? z.input<R> : never;
+type Out<C extends RouteContract> = C['response'] extends z.ZodType ? z.input<C['response']> : void;
 
 export interface HandlerInput<C extends RouteContract> {
   params: In<NonNullable<C['params']>>;
@@ -17,7 +17,7 @@ export interface HandlerInput<C extends RouteContract> {
   ctx: AppContext;
 }
 
-export type Handler<C extends RouteContract> = (input: HandlerInput<C>) => Promise<C['response'] extends null ? void : Out<C>>;
+export type Handler<C extends RouteContract> = (input: HandlerInput<C>) => Promise<Out<C>>;
 export type Handlers = { [K in keyof Routes]: Handler<Routes[K]> };
 
 /**

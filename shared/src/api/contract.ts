@@ -30,17 +30,13 @@ export interface RouteContract<
   status: number;
 }
 
-export function defineRoute<
-  P extends z.ZodType = z.ZodType,
-  Q extends z.ZodType = z.ZodType,
-  B extends z.ZodType = z.ZodType,
-  R extends z.ZodType = z.ZodType,
->(route: RouteContract<P, Q, B, R>): RouteContract<P, Q, B, R> {
+/** Keeps the exact types of a route (its schemas, its access) for the API handlers and the web client. */
+export function defineRoute<const C extends RouteContract>(route: C): C {
   return route;
 }
 
-export type BodyOf<C> = C extends RouteContract<z.ZodType, z.ZodType, infer B, z.ZodType> ? z.output<B> : never;
-export type ResponseOf<C> = C extends RouteContract<z.ZodType, z.ZodType, z.ZodType, infer R> ? z.output<R> : never;
+/** What a route answers (parsed), `undefined` for 204 routes. */
+export type ResponseOf<C extends RouteContract> = C['response'] extends z.ZodType ? z.output<C['response']> : undefined;
 
 /** `/api/organisations/:id` + `{ id }` → `/api/organisations/<id>` (values URI-encoded). */
 export function buildPath(path: string, params: Record<string, string> = {}): string {

@@ -34,3 +34,8 @@ export const siretSchema = z
   .transform((v) => v.replace(/\s+/g, ''))
   .refine((v) => /^\d{14}$/.test(v), { message: 'Le SIRET doit comporter 14 chiffres.' })
   .refine(isValidSiret, { message: 'Ce SIRET n’est pas valide (clé de contrôle incorrecte).' });
+
+/** "22460001400019" → "224 600 014 00019" (SIREN by threes, then the NIC), as printed on French documents. */
+export function formatSiret(siret: string): string {
+  return /^\d{14}$/.test(siret) ? `${siret.slice(0, 3)} ${siret.slice(3, 6)} ${siret.slice(6, 9)} ${siret.slice(9)}` : siret;
+}

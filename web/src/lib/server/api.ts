@@ -1,0 +1,64 @@
+import { env } from '$env/dynamic/private';
+import { error, redirect, type RequestEvent } from '@sveltejs/kit';
+import { buildPath, problemSchema, type Problem, type ResponseOf, type RouteContract } from '@app/shared';
+
+export const SESSION_COOKIE = 'sid';
+
+/** A problem+json answer of the API, carried to loads (error pages) and actions (form messages). */
+export class ApiProblem extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.detail ?? problem.title);
+  }
+}
+
+type Input = { params?: Record<string, string>; query?: Record<string, string | undefined>; body?: unknown };
+
+/**
+ * Calls the API over loopback from the SvelteKit server, with the browser's session cookie and address.
+ * The browser never talks to the API for pages: everything goes through loads and form actions.
+ */
+export async function apiFetch(event: Pick<RequestEvent, 'getClientAddress' | 'locals'>, route: RouteContract, input: Input = {}): Promise<Response> {
+  const origin = env.API_ORIGIN ?? 'http://127.0.0.1:3000';
+  const url = new URL(buildPath(route.path, input.params), origin);
+  for (const [k, v] of Object.entries(input.query ?? {})) if (v !== undefined && v !== '') url.searchParams.set(k, v);
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (env.INTERNAL_API_TOKEN) {
+    headers['x-internal-token'] = env.INTERNAL_API_TOKEN;
+    headers['x-client-ip'] = event.getClientAddress();
+  }
+  if (event.locals.sessionToken) headers.cookie = `${SESSION_COOKIE}=${event.locals.sessionToken}`;
+  if (input.body !== undefined) headers['content-type'] = 'application/json';
+  return fetch(url, {
+    method: route.method,
+    headers,
+    body: input.body === undefined ? undefined : JSON.stringify(input.body),
+  });
+}
+
+async function problemOf(res: Response): Promise<Problem> {
+  const parsed = problemSchema.safeParse(await res.json().catch(() => null));
+  if (parsed.success) return parsed.data;
+  return { type: 'about:blank', title: 'Le service ne répond pas correctement', status: res.status, code: 'internal' };
+}
+
+/** Typed call: returns the parsed response, or throws ApiProblem. */
+export async function api<C extends RouteContract>(event: Pick<RequestEvent, 'getClientAddress' | 'locals'>, route: C, input: Input = {}): Promise<ResponseOf<C>> {
+  const res = await apiFetch(event, route, input);
+  if (!res.ok) throw new ApiProblem(await problemOf(res));
+  if (!route.response || res.status === 204) return undefined as ResponseOf<C>;
+  return route.response.parse(await res.json()) as ResponseOf<C>;
+}
+
+/** For loads: sign-in again on 401, otherwise the error page with the API's French message. */
+export function failLoad(e: unknown): never {
+  if (e instanceof ApiProblem) {
+    if (e.problem.status === 401) redirect(303, '/connexion');
+    error(e.problem.status, { message: e.problem.detail ?? e.problem.title, code: e.problem.code, requestId: e.problem.requestId });
+  }
+  throw e;
+}
+
+/** Field messages of a problem, keyed by path, for forms. */
+export function fieldErrors(problem: Problem): Record<string, string> {
+  return Object.fromEntries((problem.errors ?? []).map((e) => [e.path, e.message]));
+}
