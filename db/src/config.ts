@@ -22,7 +22,6 @@ export function ormConfig(clientUrl: string, overrides: Partial<Options> = {}): 
       snapshot: false,
       transactional: true,
       silent: true,
-      silent: true,
       allOrNothing: true,
     },
     ...overrides,

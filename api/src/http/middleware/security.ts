@@ -29,7 +29,8 @@ const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export async function sameOriginWrites(ctx: AppContext, next: Next): Promise<void> {
   if (ctx.path.startsWith('/api') && MUTATING.has(ctx.method)) {
     const origin = ctx.get('origin');
-    if (origin && origin !== ctx.origin) throw errors.csrf();
+    // (Koa 3's ctx.origin echoes the Origin header: compare with our own protocol and host.)
+    if (origin && origin !== `${ctx.protocol}://${ctx.host}`) throw errors.csrf();
     if (ctx.get('sec-fetch-site') === 'cross-site') throw errors.csrf();
     const hasBody = Number(ctx.get('content-length') || 0) > 0 || ctx.get('transfer-encoding') !== '';
     if (hasBody && !ctx.is('application/json')) throw errors.unsupportedMediaType();

@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { loginInputSchema, problemSchema, routes } from '@app/shared';
 import { apiFetch, fieldErrors, SESSION_COOKIE } from '$lib/server/api';
 import { homeOfRole } from '$lib/roles';
+import { env } from '$env/dynamic/private';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Only local paths are followed after sign-in (no open redirect). */
@@ -38,7 +39,7 @@ export const actions: Actions = {
       path: '/',
       httpOnly: true,
       sameSite: 'lax',
-      secure: event.url.protocol === 'https:',
+      secure: event.url.protocol === 'https:' || env.COOKIE_SECURE === 'true',
       expires: new Date(body.expiresAt),
     });
     redirect(303, safeReturn(event.url.searchParams.get('retour')) ?? homeOfRole[body.user.role]);
