@@ -1,1 +1,44 @@
-export {};
+// Domain core: pure rules shared by the API and the dashboard (no I/O, `today` always passed in).
+export * from './result.js';
+export * from './calendar.js';
+export * from './format.js';
+export * from './vocabulary.js';
+export * from './parameters.js';
+export * from './eligibility-criteria.js';
+export * from './clause-rules.js';
+export type {
+  Amendment,
+  Clause,
+  ClauseRules,
+  CountingRules,
+  DeclarationRules,
+  EligibilityCriterionProof,
+  EligibilityRules,
+  EligibilityValidation,
+  HourDeclaration,
+  PenaltyModel,
+  PenaltyRules,
+  Placement,
+  PoolingAgreement,
+  PoolingAllocation,
+  PurchaseOrder,
+  RequiredHoursMethod,
+  SiaeAttestation,
+  SiaeInvoice,
+  SiaeSubcontract,
+  StatusThresholds,
+} from './schemas.js';
+// Schemas live under one name so that they never collide with the API schemas of `shared/src/schemas`.
+export * as domainSchemas from './schemas.js';
+export * from './required-hours.js';
+export * from './amendments.js';
+export * from './eligibility.js';
+export * from './plausibility.js';
+export * from './counting.js';
+export { convertInvoiceToMinutes } from './siae-conversion.js';
+export * from './declaration-checks.js';
+export * from './deadlines.js';
+export * from './compliance.js';
+export * from './forecast.js';
+export * from './penalties.js';
+export * from './aggregation.js';

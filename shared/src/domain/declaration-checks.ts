@@ -1,0 +1,133 @@
+/**
+ * Checks run when a facilitator validates a monthly declaration (decisions.md §8). Each problem is a
+ * named violation; errors block the validation, warnings inform it.
+ */
+import { z } from 'zod';
+import { monthOf, type YearMonth } from './calendar.js';
+import { eligibilityPolicyOf, eligibilityWindows } from './eligibility.js';
+import { formatHours } from './format.js';
+import { participantMonthlyCapMinutes, placementMonthlyMaxMinutes, placementMonthRange, plausibleMinutes } from './plausibility.js';
+import { referenceDays } from './proration.js';
+import { andThen, fail, ok, validateWith, makeViolation, type Result } from './result.js';
+import {
+  clauseSchema,
+  eligibilityValidationSchema,
+  hourDeclarationSchema,
+  isoDateField,
+  listField,
+  placementSchema,
+  type HourDeclaration,
+} from './schemas.js';
+
+export type DeclarationViolationCode =
+  | 'period_outside_placement'
+  | 'period_in_future'
+  | 'other_lot'
+  | 'eligibility_not_valid'
+  | 'eligibility_partial'
+  | 'above_plausible_maximum'
+  | 'above_weekly_legal_maximum'
+  | 'proof_missing'
+  | 'duplicate_declaration'
+  | 'double_counting';
+
+export interface DeclarationViolation {
+  readonly code: DeclarationViolationCode;
+  readonly severity: 'error' | 'warning';
+  readonly path: string;
+  readonly message: string;
+}
+
+export interface DeclarationCheck {
+  /** True when no violation is an error: the facilitator may validate. */
+  readonly acceptable: boolean;
+  readonly violations: readonly DeclarationViolation[];
+}
+
+const declarationCheckInputSchema = z.object({
+  declaration: hourDeclarationSchema,
+  clause: clauseSchema,
+  /** Every placement of the participant (any clause), the declaration's one included. */
+  placements: listField(placementSchema, 'Mises en poste'),
+  /** The participant's other declarations, any clause and status. */
+  otherDeclarations: listField(hourDeclarationSchema, 'Autres déclarations'),
+  eligibilityValidations: listField(eligibilityValidationSchema, 'Validations d’éligibilité'),
+  today: isoDateField('Date du jour'),
+});
+export type DeclarationCheckInput = z.input<typeof declarationCheckInputSchema>;
+
+/** Statuses that mean "these hours are claimed" for the duplicate and double-counting checks. */
+const CLAIMING: ReadonlySet<HourDeclaration['status']> = new Set(['submitted', 'validated', 'corrected']);
+
+export function checkDeclaration(input: DeclarationCheckInput): Result<DeclarationCheck> {
+  return andThen(validateWith(declarationCheckInputSchema, input), (parsed): Result<DeclarationCheck> => {
+    const { declaration, clause, placements, eligibilityValidations, today } = parsed;
+    const placement = placements.find((candidate) => candidate.id === declaration.placementId);
+    if (!placement) {
+      return fail([makeViolation('unknown_placement', 'declaration.placementId', `La mise en poste ${declaration.placementId} est introuvable.`)]);
+    }
+    const found: DeclarationViolation[] = [];
+    const add = (code: DeclarationViolationCode, severity: 'error' | 'warning', path: string, message: string): void => {
+      found.push({ code, severity, path, message });
+    };
+    const month: YearMonth = declaration.month;
+    const minutes = declaration.workedMinutes + (declaration.trainingMinutes ?? 0);
+    const maxWeekly = clause.rules.declarations.maxWeeklyMinutes;
+
+    if (month > monthOf(today)) add('period_in_future', 'error', 'declaration.month', `La période ${month} n’est pas encore commencée.`);
+    if (placement.lotId !== clause.lotId && clause.rules.counting.c1.enabled) {
+      add('other_lot', 'error', 'declaration.placementId', 'Les heures déclarées portent sur un autre lot que celui de la clause (C1).');
+    }
+
+    const reference = placementMonthRange(placement, month);
+    if (!reference) {
+      add('period_outside_placement', 'error', 'declaration.month', `La période ${month} est en dehors des dates de la mise en poste.`);
+    } else {
+      // Eligibility at the period: every reference day should be covered.
+      const windows = eligibilityWindows(
+        eligibilityValidations.filter((validation) => validation.participantId === placement.participantId),
+        eligibilityPolicyOf(clause.rules),
+      );
+      const days = referenceDays(reference);
+      const eligibleDays = days.filter((day) => windows.some((window) => window.start <= day && day <= window.end)).length;
+      if (clause.rules.counting.c2.enabled && eligibleDays === 0) {
+        add('eligibility_not_valid', 'error', 'declaration.month', `Aucune éligibilité valide sur la période ${month} : ces heures ne compteront pas.`);
+      } else if (clause.rules.counting.c2.enabled && eligibleDays < days.length) {
+        add('eligibility_partial', 'warning', 'declaration.month', `Éligibilité valide sur ${eligibleDays} jour(s) ouvré(s) sur ${days.length} : le reste sera exclu au prorata.`);
+      }
+
+      const legal = plausibleMinutes(maxWeekly, reference, month);
+      const contract = placementMonthlyMaxMinutes(placement, month, maxWeekly);
+      if (minutes > legal) {
+        add('above_weekly_legal_maximum', 'error', 'declaration.workedMinutes', `${formatHours(minutes)} déclarées : plus que ${formatHours(maxWeekly)} par semaine sur la période (maximum ${formatHours(legal)}).`);
+      } else if (placement.weeklyMinutes != null && minutes > contract) {
+        add('above_plausible_maximum', 'error', 'declaration.workedMinutes', `${formatHours(minutes)} déclarées pour un contrat de ${formatHours(placement.weeklyMinutes)} par semaine (maximum plausible ${formatHours(contract)}).`);
+      }
+    }
+
+    if (clause.rules.declarations.requireProof && (declaration.proofDocumentIds ?? []).length === 0) {
+      add('proof_missing', 'error', 'declaration.proofDocumentIds', 'Justificatif manquant (relevé d’heures, bulletin de salaire ou relevé de mission).');
+    }
+
+    const others = parsed.otherDeclarations.filter((other) => other.id !== declaration.id && other.month === month && CLAIMING.has(other.status));
+    const duplicate = others.find((other) => other.placementId === declaration.placementId);
+    if (duplicate) {
+      add('duplicate_declaration', 'error', 'declaration.month', `Une déclaration existe déjà pour cette mise en poste et la période ${month} (${duplicate.id}).`);
+    }
+    const otherPlacements = new Set(placements.filter((candidate) => candidate.participantId === placement.participantId).map((candidate) => candidate.id));
+    const elsewhere = others
+      .filter((other) => other.placementId !== declaration.placementId && otherPlacements.has(other.placementId))
+      .reduce((total, other) => total + other.workedMinutes + (other.trainingMinutes ?? 0), 0);
+    const personCap = participantMonthlyCapMinutes(
+      placements.filter((candidate) => candidate.participantId === placement.participantId),
+      month,
+      clause.rules.counting.c12.monthlyCap,
+      maxWeekly,
+    );
+    if (elsewhere > 0 && minutes + elsewhere > personCap) {
+      add('double_counting', 'error', 'declaration.workedMinutes', `Avec les ${formatHours(elsewhere)} déjà déclarées ailleurs pour cette personne en ${month}, le total dépasse le maximum plausible (${formatHours(personCap)}) : une même heure ne peut compter deux fois (C12).`);
+    }
+
+    return ok({ acceptable: found.every((item) => item.severity !== 'error'), violations: found });
+  });
+}
