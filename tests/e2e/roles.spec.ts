@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, signIn } from './support';
+import { expectAccessible, signIn } from './support.js';
 
 const accounts = [
   { role: 'acheteur', email: 'acheteuse@demo.suivi-clauses.fr', path: '/acheteur', title: 'Espace acheteur', org: 'Département du Lot' },

@@ -1,30 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes, type Role, type RouteName } from '@app/shared';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { createWorld, siret, type Tenant } from '../support/factories.js';
-
-type World = Awaited<ReturnType<typeof createWorld>>;
-type Call = { method: string; path: string; body?: unknown };
-
-/**
- * Every route, for every role, anonymous and another tenant. A route added to the contracts without a
- * line here makes the first test fail: no route ships without its authorization matrix.
- */
-const cases: Record<RouteName, (w: World, me: Tenant) => Call> = {
-  health: () => ({ method: 'GET', path: '/api/health' }),
-  openapi: () => ({ method: 'GET', path: '/api/openapi.json' }),
-  login: (_w, me) => ({ method: 'POST', path: '/api/auth/login', body: { email: me.user.email, password: 'Mot-de-passe-de-test-1' } }),
-  logout: () => ({ method: 'POST', path: '/api/auth/logout' }),
-  me: () => ({ method: 'GET', path: '/api/auth/me' }),
-  listOrganisations: () => ({ method: 'GET', path: '/api/organisations' }),
-  getOrganisation: (_w, me) => ({ method: 'GET', path: `/api/organisations/${me.organisation.id}` }),
-  createOrganisation: () => ({ method: 'POST', path: '/api/organisations', body: { kind: 'contractor', name: 'Menuiserie Figeacoise', siret: siret() } }),
-  listUsers: () => ({ method: 'GET', path: '/api/users' }),
-  createUser: (w) => ({
-    method: 'POST', path: '/api/users',
-    body: { organisationId: w.contractorB.organisation.id, fullName: 'Paul Nouveau', email: `nouveau-${Date.now()}-${Math.random()}@exemple.fr`, password: 'un-mot-de-passe-solide' },
-  }),
-};
+import { createWorld, type Tenant } from '../support/factories.js';
+import { routeCases, type World } from '../support/route-cases/index.js';
 
 const actors: Record<Role, keyof World> = { buyer: 'buyerA', facilitator: 'facilitatorA', contractor: 'contractorA', admin: 'admin' };
 
@@ -37,14 +15,20 @@ beforeAll(async () => {
 afterAll(() => app?.close());
 
 it('chaque route du contrat a sa ligne dans la matrice d’autorisation', () => {
-  expect(Object.keys(cases).sort()).toEqual(Object.keys(routes).sort());
+  expect(Object.keys(routeCases).sort()).toEqual(Object.keys(routes).sort());
 });
+
+const caseOf = (name: RouteName) => {
+  const build = routeCases[name];
+  if (!build) throw new Error(`Route ${name} absente de tests/support/route-cases`);
+  return build;
+};
 
 describe.each(Object.keys(routes) as RouteName[])('route %s', (name) => {
   const route = routes[name];
 
   it('anonyme : 401 si la route est protégée', async () => {
-    const call = cases[name](w, w.buyerA);
+    const call = await caseOf(name)(w, w.buyerA);
     const res = await app.client().request(call.method, call.path, { body: call.body });
     if (route.access === 'public') expect([200, 204]).toContain(res.status);
     else {
@@ -56,11 +40,11 @@ describe.each(Object.keys(routes) as RouteName[])('route %s', (name) => {
 
   it.each(Object.keys(actors) as Role[])('rôle %s : autorisé selon le contrat, 403 sinon', async (role) => {
     const me = w[actors[role]] as Tenant;
-    const call = cases[name](w, me);
+    const call = await caseOf(name)(w, me);
     // logout would close the shared session: use a separate signed-in client for it.
     const client = name === 'logout' ? await app.client().login(me.user.email, 'Mot-de-passe-de-test-1') : me.client;
     const res = await client.request(call.method, call.path, { body: call.body });
-    if (route.access === 'public' || route.access.includes(role)) expect(res.status, res.text).toBe(route.status);
+    if (route.access === 'public' || (route.access as readonly Role[]).includes(role)) expect(res.status, res.text).toBe(route.status);
     else {
       expect(res.status).toBe(403);
       expect(res.body.code).toBe('forbidden');

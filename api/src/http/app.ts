@@ -8,7 +8,7 @@ import { securityHeaders, sameOriginWrites } from './middleware/security.js';
 import { jsonBody } from './middleware/body.js';
 import { authenticate } from './middleware/authenticate.js';
 import { buildRouter } from './router.js';
-import { handlers } from './handlers.js';
+import { handlers } from './handlers/index.js';
 import { errors } from '../application/errors.js';
 
 /** Handler of the SvelteKit adapter-node build (req, res, next). */

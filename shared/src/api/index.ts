@@ -1,4 +1,4 @@
 export * from './contract.js';
 export * from './problem.js';
-export * from './routes.js';
+export * from './routes/index.js';
 export * from './openapi.js';

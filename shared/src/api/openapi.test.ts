@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildOpenApiDocument } from './openapi.js';
-import { routes } from './routes.js';
+import { routes } from './routes/index.js';
 import { buildPath } from './contract.js';
 
 describe('document OpenAPI généré', () => {

@@ -109,7 +109,7 @@ interface Piece extends SliceOrigin {
   readonly source: SliceSource;
   minutes: number;
   /** Order in which declarations are served by C12 and the cumulative caps (submission date, then id). */
-  readonly orderKey: string;
+  orderKey: string;
   readonly placement: Placement;
 }
 
@@ -155,9 +155,13 @@ class CountingRun {
   private readonly validated: HourDeclaration[];
   /** Validated declarations of every clause, by participant and month (C12). */
   private readonly validatedByPersonMonth: Map<string, HourDeclaration[]>;
-  /** Kept declaration id → its C12 order key; duplicate id → kept id. */
+  /**
+   * Duplicates among other clauses' declarations (same placement and month): kept id → C12 order
+   * key, duplicate id → kept id. Our own duplicates are resolved later, on what would count.
+   */
   private readonly keptOrder = new Map<string, string>();
   private readonly duplicateOf = new Map<string, string>();
+  private readonly ownDuplicates = new Set<string>();
   private readonly pieces: Piece[] = [];
   private eligibility = new Map<string, EligibilityWindow[]>();
   private firstCounted = new Map<string, IsoDate>();
@@ -185,6 +189,7 @@ class CountingRun {
     this.eligibility = this.eligibilityWindowsByParticipant();
     this.firstCounted = this.firstCountedDays();
     const prorated = this.pieces.flatMap((piece) => this.prorateDays(piece));
+    this.resolveOwnDuplicates(prorated);
     this.applyPlausibleMaximum(prorated);
     this.addCdiBonuses(prorated);
     this.applyCumulativeCaps(prorated);
@@ -211,9 +216,10 @@ class CountingRun {
     return this.keptOrder.get(declaration.id) ?? orderKeyOf(declaration);
   }
 
-  /** Two validated declarations for one placement and month: the largest counts, at the earliest position. */
+  /** Other clauses' duplicates: the largest declaration claims, at the earliest position. */
   private resolveDuplicates(): void {
-    for (const group of groupBy(this.validated, (declaration) => `${declaration.placementId}|${declaration.month}`).values()) {
+    const others = this.validated.filter((declaration) => !this.isOwn(this.placementOf(declaration)));
+    for (const group of groupBy(others, (declaration) => `${declaration.placementId}|${declaration.month}`).values()) {
       const byOrder = [...group].sort((a, b) => compareKeys(orderKeyOf(a), orderKeyOf(b)));
       const first = byOrder[0] as HourDeclaration;
       const winner = byOrder.reduce((best, candidate) => (declaredMinutes(candidate) > declaredMinutes(best) ? candidate : best), first);
@@ -267,14 +273,6 @@ class CountingRun {
       this.excludeAll(
         [raw('work', declaration.workedMinutes), raw('training', declaration.trainingMinutes ?? 0), raw('leave', declaration.leaveMinutes ?? 0)],
         { rule: 'NOT_VALIDATED', code: 'not_validated', reason: `Déclaration non validée (statut : ${label}) : seules les heures validées comptent.` },
-      );
-      return;
-    }
-    const original = this.duplicateOf.get(declaration.id);
-    if (original) {
-      this.excludeAll(
-        [raw('work', declaration.workedMinutes), raw('training', declaration.trainingMinutes ?? 0), raw('leave', declaration.leaveMinutes ?? 0)],
-        { rule: 'C12', code: 'duplicate_declaration', reason: `Déclaration en double pour la même mise en poste et le même mois (déjà comptée : ${original}).` },
       );
       return;
     }
@@ -453,6 +451,38 @@ class CountingRun {
 
   // ------------------------------------------------------------ 3. C12 across clauses
 
+  /**
+   * Two validated declarations of this clause for one placement and month: only one counts (C12),
+   * the one that would count the most, at the position of the first submitted. Choosing on what
+   * counts (not on what was declared) keeps a new declaration from ever lowering the count.
+   */
+  private resolveOwnDuplicates(own: readonly Piece[]): void {
+    const declared = own.filter((piece) => piece.source === 'declaration');
+    for (const group of groupBy(declared, (piece) => `${piece.placementId}|${piece.month}`).values()) {
+      const byDeclaration = groupBy(group, (piece) => piece.declarationId ?? '');
+      if (byDeclaration.size < 2) continue;
+      const ranked = [...byDeclaration].map(([id, pieces]) => ({
+        id,
+        pieces,
+        minutes: pieces.reduce((total, piece) => total + piece.minutes, 0),
+        orderKey: pieces[0]?.orderKey ?? '',
+      }));
+      const earliest = ranked.reduce((first, candidate) => (candidate.orderKey < first.orderKey ? candidate : first)).orderKey;
+      const winner = ranked.reduce((best, candidate) =>
+        candidate.minutes > best.minutes || (candidate.minutes === best.minutes && candidate.orderKey < best.orderKey) ? candidate : best,
+      );
+      for (const piece of winner.pieces) piece.orderKey = earliest;
+      for (const loser of ranked) {
+        if (loser === winner) continue;
+        this.ownDuplicates.add(loser.id);
+        for (const piece of loser.pieces) {
+          this.cut(piece, piece.minutes, 'C12', 'duplicate_declaration', `Déclaration en double pour la même mise en poste et le même mois (comptée : ${winner.id}).`);
+        }
+      }
+    }
+  }
+
+
   private cut(piece: Piece, minutes: number, rule: ExclusionRule, code: ExclusionCode, reason: string): number {
     const taken = Math.max(0, Math.min(piece.minutes, minutes));
     this.ledger.exclude(piece, taken, rule, code, reason);
@@ -476,7 +506,7 @@ class CountingRun {
       );
       const claims: { orderKey: string; minutes: number; pieces: Piece[]; clauseId: string }[] = [];
       for (const declaration of this.validatedByPersonMonth.get(key) ?? []) {
-        if (this.duplicateOf.has(declaration.id)) continue;
+        if (this.duplicateOf.has(declaration.id) || this.ownDuplicates.has(declaration.id)) continue;
         const placement = this.placementOf(declaration);
         const allocations = this.allocationsOf(declaration);
         if (this.isOwn(placement)) {

@@ -1,0 +1,21 @@
+import { systemRoutes } from './system.routes.js';
+import { authRoutes } from './auth.routes.js';
+import { organisationRoutes } from './organisations.routes.js';
+import { userRoutes } from './users.routes.js';
+
+export { healthSchema } from './system.routes.js';
+export { allRoles, listOf } from './access.js';
+
+/**
+ * Every route of the API, one file per resource. Adding a route to one of these files makes it
+ * validated, authorized, documented (OpenAPI) and required in the authorization matrix test.
+ */
+export const routes = {
+  ...systemRoutes,
+  ...authRoutes,
+  ...organisationRoutes,
+  ...userRoutes,
+} as const;
+
+export type Routes = typeof routes;
+export type RouteName = keyof Routes;
