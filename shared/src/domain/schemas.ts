@@ -8,6 +8,7 @@ import { isValidIsoDate, isValidYearMonth } from './calendar.js';
 import { CRITERION_CODES } from './eligibility-criteria.js';
 import {
   CDI_POLICIES,
+  CLAUSE_TYPES,
   CONTRACT_TYPES,
   DECLARATION_STATUSES,
   EMPLOYER_ROLES,
@@ -235,7 +236,7 @@ export type ClauseRules = z.infer<typeof clauseRulesSchema>;
 // ---------------------------------------------------------------- clause, placements, declarations
 
 /** What the counting, checks and compliance need of a clause (one lot, one contract holder). */
-export const clauseSchema = z
+export const insertionClauseSchema = z
   .object({
     id: idField('Identifiant de la clause'),
     lotId: idField('Identifiant du lot'),
@@ -248,7 +249,7 @@ export const clauseSchema = z
     rules: clauseRulesSchema,
   })
   .superRefine((value, ctx) => checkDateOrder(value, ctx, 'startDate', 'endDate', 'La date de fin de la clause précède sa date de début.'));
-export type Clause = z.infer<typeof clauseSchema>;
+export type InsertionClause = z.infer<typeof insertionClauseSchema>;
 
 export const placementSchema = z
   .object({
@@ -453,3 +454,13 @@ export const amendmentSchema = z
     }
   });
 export type Amendment = z.infer<typeof amendmentSchema>;
+
+// ---------------------------------------------------------------- everything a clause stores
+
+/** The parameters of a lot's clause as stored: its type, how its hours are sized, and its rules. */
+export const clauseParametersSchema = z.object({
+  type: enumField(CLAUSE_TYPES, 'Type de clause'),
+  requiredHours: requiredHoursMethodSchema,
+  rules: clauseRulesSchema,
+});
+export type ClauseParameters = z.infer<typeof clauseParametersSchema>;
