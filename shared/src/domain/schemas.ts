@@ -101,6 +101,14 @@ export function coefficientField(label: string) {
   });
 }
 
+/** A pace threshold (counted ÷ expected), ≥ 0. */
+export function paceField(label: string) {
+  return z.number({ error: required(label, 'nombre') }).refine((value) => value >= 0, {
+    error: `${label} : la valeur ne peut pas être négative.`,
+    ...code('negative_number'),
+  });
+}
+
 export function booleanField(label: string) {
   return z.boolean({ error: required(label, 'vrai ou faux') });
 }
@@ -217,8 +225,8 @@ export const statusThresholdsSchema = z.object({
   endGraceDays: countField('Délai après la fin avant « non conforme » (jours)'),
   notStartedElapsed: rateField('Seuil « non démarré » (part écoulée)'),
   atRiskElapsed: rateField('Seuil « à risque » (part écoulée)'),
-  atRiskPace: z.number({ error: required('Rythme « à risque »', 'nombre') }).nonnegative({ error: 'Rythme « à risque » : valeur négative refusée.' }),
-  watchPace: z.number({ error: required('Rythme « à surveiller »', 'nombre') }).nonnegative({ error: 'Rythme « à surveiller » : valeur négative refusée.' }),
+  atRiskPace: paceField('Rythme « à risque »'),
+  watchPace: paceField('Rythme « à surveiller »'),
   atRiskMissingPeriods: countField('Périodes manquantes avant « à risque »'),
   paceBasis: enumField(['time', 'invoiced'] as const, 'Base du rythme'),
 });
