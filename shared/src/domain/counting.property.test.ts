@@ -51,7 +51,7 @@ interface Scenario {
   declarations: HourDeclaration[];
 }
 
-export const scenarioArb: fc.Arbitrary<Scenario> = fc
+const scenarioArb: fc.Arbitrary<Scenario> = fc
   .record({
     placements: fc.array(placementArb, { minLength: 1, maxLength: 5 }),
     validations: fc.array(validationArb, { minLength: 2, maxLength: 5 }),
@@ -120,7 +120,7 @@ function ownDeclarations(clauseId: string, scenario: Scenario): HourDeclaration[
 const declared = (declaration: HourDeclaration): number =>
   declaration.workedMinutes + (declaration.trainingMinutes ?? 0) + (declaration.leaveMinutes ?? 0);
 
-describe.skip('comptage — propriétés', () => {
+describe('comptage — propriétés', () => {
   it('les heures comptées ne dépassent jamais la somme des minutes validées', () => {
     fc.assert(
       fc.property(scenarioArb, (scenario) => {
@@ -130,9 +130,9 @@ describe.skip('comptage — propriétés', () => {
           .reduce((total, declaration) => total + declared(declaration), 0);
         expect(result.countedMinutes).toBeLessThanOrEqual(validated);
       }),
-      { numRuns: 3000 },
+      { numRuns: 300 },
     );
-  });
+  }, 60_000);
 
   it('toute minute déclarée est soit comptée, soit exclue par une règle nommée', () => {
     fc.assert(
@@ -143,21 +143,24 @@ describe.skip('comptage — propriétés', () => {
         expect(result.countedMinutes + excluded).toBe(all);
         expect(result.excluded.every((slice) => slice.minutes > 0 && slice.reason.length > 0)).toBe(true);
       }),
-      { numRuns: 3000 },
+      { numRuns: 300 },
     );
-  });
+  }, 60_000);
 
-  it('ajouter une déclaration validée ne fait jamais baisser les heures comptées', () => {
+  // On another clause, a declaration submitted earlier legitimately takes the hours first (C12).
+  it('ajouter une déclaration validée à la clause ne fait jamais baisser ses heures comptées', () => {
     fc.assert(
       fc.property(scenarioArb, declarationArb, (scenario, extraSpec) => {
+        const own = scenario.placements.filter((placement) => placement.clauseId === 'clause-1');
+        fc.pre(own.length > 0);
         const before = countFor(0, scenario).countedMinutes;
-        const extra = toDeclaration({ ...extraSpec, status: 'validated' }, 'd-extra', scenario.placements);
+        const extra = toDeclaration({ ...extraSpec, status: 'validated' }, 'd-extra', own);
         const after = countFor(0, { ...scenario, declarations: [...scenario.declarations, extra] }).countedMinutes;
         expect(after).toBeGreaterThanOrEqual(before);
       }),
-      { numRuns: 3000 },
+      { numRuns: 300 },
     );
-  });
+  }, 60_000);
 
   it('une même heure-personne n’est jamais comptée deux fois : par personne et par mois, le total des clauses reste sous le maximum plausible', () => {
     fc.assert(
@@ -177,7 +180,7 @@ describe.skip('comptage — propriétés', () => {
           expect(minutes).toBeLessThanOrEqual(cap);
         }
       }),
-      { numRuns: 3000 },
+      { numRuns: 300 },
     );
-  });
+  }, 60_000);
 });
