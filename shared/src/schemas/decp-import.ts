@@ -48,6 +48,8 @@ export const decpSummarySchema = z.object({
   concessionsIgnored: z.number().int(),
   /** Markets of another buyer (another SIREN): not yours to import. */
   otherBuyers: z.number().int(),
+  /** Markets of the buyer without any social consideration (format 2022): nothing to track, not imported. */
+  notSocial: z.number().int(),
   /** Markets of the buyer that can be imported. */
   contracts: z.number().int(),
   withSocialConsideration: z.number().int(),
