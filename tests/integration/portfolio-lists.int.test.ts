@@ -56,6 +56,11 @@ describe('liste des clauses : recherche, filtres, pagination', () => {
     const res = await w.buyerA.client.get(`/api/clauses?operationId=${op.id}`);
     expect(res.body.total).toBe(3);
     expect(res.body.items[0]).toMatchObject({ operation: { id: op.id, name: 'Quartier de la gare' }, holder: { identifier: holder }, requiredMinutes: 49_980, hoursToSize: false });
+    // The stored status (what the "état" filter reads) is the domain's, computed when the clause was written.
+    for (const item of res.body.items) {
+      const detail = await w.buyerA.client.get(`/api/clauses/${item.id}`);
+      expect(item.complianceStatus).toBe(detail.body.compliance.status);
+    }
   });
 
   it('filtres invalides : 400 en français', async () => {
