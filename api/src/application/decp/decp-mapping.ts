@@ -95,10 +95,11 @@ export function newRecordRows(c: DecpContract, buyerId: string, today: string, n
       { id: clauseId, lotId, holderIdentifier: lot.holderIdentifier, type, requiredMinutes: null, startDate: c.notifiedOn, endDate, amountCents: lot.amountCents, waived: false, rules, countedMinutes: 0 },
       today,
     );
+    // No rule was chosen for an imported clause: it stores none and follows the domain defaults (rulesOf).
     clause = {
       id: clauseId, lot: lotId, contract: contractId, buyer: buyerId, operation: null, facilitator: null, holderIdentifier: lot.holderIdentifier, trade: null,
       type, method: null, methodParams: null, requiredMinutes: null, unroundedHours: null, formula: null, warnings: [], initialRequiredMinutes: null,
-      hoursHistory: [], toSize: sizing?.toSize ?? false, startDate: c.notifiedOn, endDate, targetPublics: [], rules, waived: false, countedMinutes: 0,
+      hoursHistory: [], toSize: sizing?.toSize ?? false, startDate: c.notifiedOn, endDate, targetPublics: [], rules: {}, waived: false, countedMinutes: 0,
       complianceStatus: compliance?.status ?? null, complianceComputedOn: today,
       searchText: searchText(c.sourceId, c.object, lot.title, lot.holderName, lot.holderIdentifier), createdAt: now, updatedAt: now,
     };

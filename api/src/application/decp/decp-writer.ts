@@ -3,6 +3,7 @@ import {
   AmendmentSchema, ContractPartySchema, ContractSchema, InsertionClauseSchema, LotSchema, type AmendmentEntity,
 } from '@app/db';
 import type { DecpContract } from '../../infra/decp/index.js';
+import { bulkInsert } from '../../infra/bulk-insert.js';
 import { loadGraphOf, recomputeClause } from '../portfolio/graph.js';
 import type { Classified } from './decp-classify.js';
 import { amendmentRows, contractSearch, endDateOf, newRecordRows, partyRows } from './decp-mapping.js';
@@ -23,11 +24,11 @@ async function insertNew(em: EntityManager, buyerId: string, records: DecpContra
   const rows = records.map((c) => newRecordRows(c, buyerId, today, now));
   const clauses = rows.flatMap((r) => (r.clause ? [r.clause] : []));
   const amendments = rows.flatMap((r) => r.amendments);
-  await em.insertMany(ContractSchema, rows.map((r) => r.contract));
-  await em.insertMany(ContractPartySchema, rows.flatMap((r) => r.parties));
-  await em.insertMany(LotSchema, rows.map((r) => r.lot));
-  if (clauses.length) await em.insertMany(InsertionClauseSchema, clauses);
-  if (amendments.length) await em.insertMany(AmendmentSchema, amendments);
+  await bulkInsert(em, ContractSchema, rows.map((r) => r.contract));
+  await bulkInsert(em, ContractPartySchema, rows.flatMap((r) => r.parties));
+  await bulkInsert(em, LotSchema, rows.map((r) => r.lot));
+  await bulkInsert(em, InsertionClauseSchema, clauses);
+  await bulkInsert(em, AmendmentSchema, amendments);
   return { clauses: clauses.length, amendments: amendments.length };
 }
 

@@ -3,7 +3,7 @@ import {
   AmendmentSchema, ContractPartySchema, ContractSchema, InsertionClauseSchema, LotSchema, PurchaseOrderSchema,
   type AmendmentEntity, type ContractEntity, type ContractPartyEntity, type InsertionClauseEntity, type LotEntity, type PurchaseOrderEntity,
 } from '@app/db';
-import type { ClauseRules, ClauseType, HoursMethodInput, HoursPolicy, Violation } from '@app/shared';
+import { clauseRules, type ClauseRules, type ClauseRulesOverrides, type ClauseType, type HoursMethodInput, type HoursPolicy, type Violation } from '@app/shared';
 import type { Actor } from '../actor.js';
 import { errors, AppError } from '../errors.js';
 import { scoped } from '../../infra/scope.js';
@@ -59,6 +59,12 @@ export async function loadLotGraph(em: EntityManager, actor: Actor, lotId: strin
   return { graph, lot: graph.lots.find((l) => l.id === lot.id)! };
 }
 
+/**
+ * The clause's rules: what it stores over the domain defaults. A clause written through the form stores
+ * its full rules; a clause imported from DECP stores none (nothing was chosen yet) and follows the defaults.
+ */
+export const rulesOf = (clause: { rules: Record<string, unknown> }): ClauseRules => clauseRules(clause.rules as ClauseRulesOverrides);
+
 /** Domain violations as a 422 problem naming each field. */
 export function violationsError(violations: readonly Violation[], prefix: string): AppError {
   const first = violations[0];
@@ -107,7 +113,7 @@ export function recomputeClause(graph: ContractGraph, clause: InsertionClauseEnt
     {
       id: clause.id, lotId: lot.id, holderIdentifier: lot.holderIdentifier, type: clause.type as ClauseType,
       requiredMinutes: clause.requiredMinutes ?? null, startDate: clause.startDate ?? null, endDate: clause.endDate ?? null,
-      amountCents: lot.amountCents, waived: clause.waived ?? false, rules: clause.rules as unknown as ClauseRules, countedMinutes: clause.countedMinutes ?? 0,
+      amountCents: lot.amountCents, waived: clause.waived ?? false, rules: rulesOf(clause), countedMinutes: clause.countedMinutes ?? 0,
     },
     today,
   );

@@ -37,8 +37,13 @@ export function clauseWhere(actor: Actor, f: ClauseFilters): object {
 const ref = (o: { id: string; name: string } | null | undefined) => (o ? { id: o.id, name: o.name } : null);
 
 export async function listClauses(em: EntityManager, actor: Actor, query: ClauseQuery): Promise<{ items: ClauseListItem[]; total: number; page: number; pageSize: number }> {
-  const [rows, total] = await em.findAndCount(InsertionClauseSchema, clauseWhere(actor, query), {
+  const where = clauseWhere(actor, query);
+  // The count and the page read the clause table alone (its indexed copies); the relations of the
+  // 25 rows are then loaded by primary key, never joined over the whole portfolio.
+  const total = await em.count(InsertionClauseSchema, where);
+  const rows = await em.find(InsertionClauseSchema, where, {
     populate: ['lot', 'contract', 'buyer', 'operation', 'facilitator'],
+    strategy: 'select-in',
     orderBy: { createdAt: 'desc', id: 'desc' },
     limit: query.pageSize,
     offset: (query.page - 1) * query.pageSize,

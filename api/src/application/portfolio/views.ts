@@ -3,7 +3,7 @@ import {
   clauseSettingsSchema, sumRequiredMinutes, tradeLabel,
   type AmendmentRecord, type ClauseDetail, type ClauseRules, type ClauseType, type Contract, type ContractSummary, type HeldLot, type Lot, type Operation, type Party,
 } from '@app/shared';
-import type { ContractGraph } from './graph.js';
+import { rulesOf, type ContractGraph } from './graph.js';
 import { complianceOf, settingsFromRules } from './clause-sizing.js';
 
 const ref = (o: { id: string; name: string } | null | undefined) => (o ? { id: o.id, name: o.name } : null);
@@ -31,7 +31,7 @@ export const toAmendment = (a: AmendmentEntity): AmendmentRecord => ({
 
 export function toClause(graph: ContractGraph, clause: InsertionClauseEntity, today: string): ClauseDetail {
   const lot = graph.lots.find((l) => l.id === clause.lot.id)!;
-  const rules = clause.rules as unknown as ClauseRules;
+  const rules = rulesOf(clause);
   const { compliance, note } = complianceOf(
     {
       id: clause.id, lotId: lot.id, holderIdentifier: lot.holderIdentifier, type: clause.type as ClauseType,
@@ -157,7 +157,7 @@ export function toHeldLot(graph: ContractGraph, lot: LotEntity): HeldLot {
           hoursToSize: clause.toSize,
           startDate: clause.startDate ?? null,
           endDate: clause.endDate ?? null,
-          deadlineDay: (clause.rules as unknown as ClauseRules).declarations.deadlineDay,
+          deadlineDay: rulesOf(clause).declarations.deadlineDay,
           facilitatorName: clause.facilitator?.name ?? null,
         }
       : null,
