@@ -33,7 +33,7 @@ try {
       case when g % 5 = 0 then null else (array['on_track','watch','at_risk','not_started'])[g % 4 + 1] end,
       'm' || g || ' travaux de rehabilitation du batiment ' || g || ' lot unique ' || g || ' entreprise ' || (g % 1000),
       now() - (g || ' seconds')::interval, now() from generate_series(1, ?) g`, [bench.buyerId, n]);
-  await sql('analyze');
+  await sql('vacuum analyze');
   console.log(`${n} marchés, lots et clauses générés en ${Math.round(performance.now() - t0)} ms`);
   }
 

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { expectAccessible, signIn } from './support.js';
@@ -103,6 +105,18 @@ test('un fichier qui n’est pas un fichier DECP est refusé avec un message cla
   await page.getByRole('button', { name: 'Voir l’aperçu' }).click();
   await expect(page.getByRole('alert')).toContainText(/JSON|XML/);
   await expectAccessible(page);
+});
+
+test('un fichier de 50 Mo est refusé avant d’être lu, avec un message en français', async ({ page }, testInfo) => {
+  await signIn(page, 'acheteuse@demo.suivi-clauses.fr');
+  await expect(page).toHaveURL(/\/acheteur$/);
+  await page.goto('/import-decp');
+  const big = path.join(testInfo.outputDir, 'decp-national.json');
+  fs.mkdirSync(testInfo.outputDir, { recursive: true });
+  fs.writeFileSync(big, Buffer.alloc(50 * 1024 * 1024, 0x20));
+  await page.getByLabel(/Fichier DECP/).setInputFiles(big);
+  await page.getByRole('button', { name: 'Voir l’aperçu' }).click();
+  await expect(page.getByRole('alert')).toContainText('Le fichier dépasse 32 Mo');
 });
 
 test('la facilitatrice mandatée voit les clauses du Département du Lot ; l’entreprise voit ses lots', async ({ page }) => {
