@@ -21,7 +21,7 @@ function siret(i: number): string {
   throw new Error('unreachable');
 }
 
-function file(records: number): string {
+function file(records: number, extraModification = false): string {
   const marches = Array.from({ length: records }, (_, i) => ({
     id: `B${String(i).padStart(8, '0')}`,
     acheteur: { id: '22460001400019' },
@@ -37,16 +37,19 @@ function file(records: number): string {
     formePrix: 'Forfaitaire',
     considerationsSociales: { considerationSociale: i % 3 === 0 ? ['Clause sociale', 'Critère social'] : ['Clause sociale'] },
     titulaires: [{ titulaire: { id: siret(i % 500), typeIdentifiant: 'SIRET' } }],
-    modifications: i % 10 === 0 ? [{ modification: { id: 1, montant: 120_000 + (i % 1000) * 1000, dateNotificationModification: '2026-03-01' } }] : [],
+    modifications: [
+      ...(i % 10 === 0 ? [{ modification: { id: 1, montant: 120_000 + (i % 1000) * 1000, dateNotificationModification: '2026-03-01' } }] : []),
+      // The next publication: one market in ten gets a new modification (amount and duration).
+      ...(extraModification && i % 10 === 5 ? [{ modification: { id: 2, montant: 130_000 + (i % 1000) * 1000, dureeMois: 48, dateNotificationModification: '2026-09-01' } }] : []),
+    ],
   }));
   return JSON.stringify({ marches: { marche: marches } });
 }
 
 const bench = await startBench();
 try {
-  const body = Buffer.from(file(n));
   const headers = { cookie: bench.cookie, 'content-type': 'application/octet-stream' };
-  const run = async (label: string) => {
+  const run = async (label: string, body = Buffer.from(file(n))) => {
     const t0 = performance.now();
     const preview = await (await fetch(`${bench.url}/api/decp-imports?filename=bench.json`, { method: 'POST', headers, body })).json();
     const t1 = performance.now();
@@ -59,6 +62,7 @@ try {
   };
   await run('1er import');
   await run('2e import (même fichier)');
+  await run('3e import (1 marché sur 10 avec une nouvelle modification)', Buffer.from(file(n, true)));
 } finally {
   await bench.close();
 }

@@ -4,8 +4,8 @@ import {
 } from '@app/db';
 import type { DecpContract } from '../../infra/decp/index.js';
 import { bulkInsert } from '../../infra/bulk-insert.js';
-import { loadGraphOf, recomputeClause } from '../portfolio/graph.js';
-import type { Classified } from './decp-classify.js';
+import { loadGraphsOf, recomputeClause } from '../portfolio/graph.js';
+import type { Classified, ExistingContract } from './decp-classify.js';
 import { amendmentRows, contractSearch, endDateOf, newRecordRows, partyRows } from './decp-mapping.js';
 
 const BATCH = 500;
@@ -33,40 +33,46 @@ async function insertNew(em: EntityManager, buyerId: string, records: DecpContra
 }
 
 /**
- * A record already imported whose file brings new modifications: they become amendments, and the
- * contract takes the current amount, duration and holders; a sized clause is recomputed by the domain.
- * Officer-entered clause data is never overwritten.
+ * Records already imported whose file brings new modifications: they become amendments, and the
+ * contracts take the current amount, duration and holders; a sized clause is recomputed by the domain.
+ * Officer-entered clause data is never overwritten. One batch: six reads and one flush.
  */
-async function applyModifications(em: EntityManager, contractId: string, c: DecpContract, applied: number, today: string): Promise<number> {
-  const contract = await em.findOneOrFail(ContractSchema, { id: contractId }, { populate: ['buyer', 'operation'] });
-  const graph = await loadGraphOf(em, contract);
-  const lot = graph.lots[0];
-  if (!lot) return 0;
-  const clause = graph.clauseOf.get(lot.id);
-  const rows = amendmentRows(c, contract.id, lot.id, applied, new Date());
-  const created: AmendmentEntity[] = rows.map((r) => em.create(AmendmentSchema, r));
-  graph.amendmentsOf.set(lot.id, [...(graph.amendmentsOf.get(lot.id) ?? []), ...created].sort((a, b) => a.effectiveDate.localeCompare(b.effectiveDate)));
-  const previousEnd = contract.endDate ?? null;
-  const endDate = endDateOf(c.notifiedOn, c.durationMonths);
-  Object.assign(contract, {
-    amountCents: c.amountCents ?? contract.amountCents,
-    durationMonths: c.durationMonths,
-    endDate: endDate ?? contract.endDate,
-    decpModifications: c.modifications.length,
-    searchText: contractSearch(c),
-  });
-  lot.amountCents += rows.reduce((sum, r) => sum + r.deltaAmountCents, 0);
-  const holder = c.holders[0];
-  if (holder) Object.assign(lot, { holderIdType: holder.idType, holderIdentifier: holder.id, holderName: holder.name });
-  for (const p of graph.parties) em.remove(p);
-  graph.parties = partyRows(contract.id, c.holders, c.subcontractors).map((r) => em.create(ContractPartySchema, r));
-  if (clause) {
-    if (!clause.endDate || clause.endDate === previousEnd) clause.endDate = contract.endDate ?? null;
-    recomputeClause(graph, clause, today);
+async function applyModifications(em: EntityManager, updates: { record: DecpContract; known: ExistingContract }[], today: string): Promise<number> {
+  const contracts = await em.find(ContractSchema, { id: { $in: updates.map((u) => u.known.id) } }, { populate: ['buyer', 'operation'] });
+  const graphs = new Map((await loadGraphsOf(em, contracts)).map((g) => [g.contract.id, g]));
+  const now = new Date();
+  let created = 0;
+  for (const { record: c, known } of updates) {
+    const graph = graphs.get(known.id)!;
+    const contract = graph.contract;
+    const lot = graph.lots[0];
+    if (!lot) continue;
+    const clause = graph.clauseOf.get(lot.id);
+    const rows = amendmentRows(c, contract.id, lot.id, known.decpModifications, now);
+    const added: AmendmentEntity[] = rows.map((r) => em.create(AmendmentSchema, r));
+    graph.amendmentsOf.set(lot.id, [...(graph.amendmentsOf.get(lot.id) ?? []), ...added].sort((a, b) => a.effectiveDate.localeCompare(b.effectiveDate)));
+    const previousEnd = contract.endDate ?? null;
+    Object.assign(contract, {
+      amountCents: c.amountCents ?? contract.amountCents,
+      durationMonths: c.durationMonths,
+      endDate: endDateOf(c.notifiedOn, c.durationMonths) ?? contract.endDate,
+      decpModifications: c.modifications.length,
+      searchText: contractSearch(c),
+    });
+    lot.amountCents += rows.reduce((sum, r) => sum + r.deltaAmountCents, 0);
+    const holder = c.holders[0];
+    if (holder) Object.assign(lot, { holderIdType: holder.idType.slice(0, 30), holderIdentifier: holder.id.slice(0, 30), holderName: holder.name?.slice(0, 200) ?? null });
+    for (const p of graph.parties) em.remove(p);
+    graph.parties = partyRows(contract.id, c.holders, c.subcontractors).map((r) => em.create(ContractPartySchema, r));
+    if (clause) {
+      if (!clause.endDate || clause.endDate === previousEnd) clause.endDate = contract.endDate ?? null;
+      recomputeClause(graph, clause, today);
+    }
+    created += rows.length;
   }
   await em.flush();
   em.clear();
-  return rows.length;
+  return created;
 }
 
 export async function writeRecords(
@@ -86,13 +92,15 @@ export async function writeRecords(
       counts.clausesCreated += added.clauses;
       counts.amendmentsCreated += added.amendments;
     }
+    const updates = [];
     for (const record of batch) {
       const action = c.actionOf(record);
       if (action === 'unchanged') counts.unchanged++;
-      if (action !== 'update') continue;
-      const known = c.existing.get(record.key)!;
-      counts.amendmentsCreated += await applyModifications(em, known.id, record, known.decpModifications, today);
-      counts.updated++;
+      if (action === 'update') updates.push({ record, known: c.existing.get(record.key)! });
+    }
+    if (updates.length) {
+      counts.amendmentsCreated += await applyModifications(em, updates, today);
+      counts.updated += updates.length;
     }
     await onProgress(Math.min(i + BATCH, c.mine.length));
   }
