@@ -16,3 +16,9 @@ export function queryOf(url: URL, names: readonly string[]): Record<string, stri
 /** The calendar day in Europe/Paris (the live calculator evaluates framework orders on this day). */
 export const parisToday = (): string =>
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+
+/** The buyers a facilitator works for (the "acheteur" filter); a buyer only has its own portfolio. */
+export async function buyerChoices(event: Pick<RequestEvent, 'getClientAddress' | 'locals'>, role: string): Promise<{ id: string; name: string }[]> {
+  if (role !== 'facilitator') return [];
+  return (await api(event, routes.listMandates)).items.map((m) => m.buyer);
+}
