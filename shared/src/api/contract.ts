@@ -3,6 +3,13 @@ import type { Role } from '../schemas/user.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/** Files a route accepts as multipart/form-data (fields: `data` as JSON, the files under their own names). */
+export interface UploadSpec {
+  /** Enforced while the request streams in. */
+  maxFileBytes: number;
+  maxFiles: number;
+}
+
 /** Who may call a route: anyone, or the listed roles (everything else: 401 anonymous, 403 wrong role). */
 export type Access = 'public' | readonly Role[];
 
@@ -25,9 +32,13 @@ export interface RouteContract<
   params?: P;
   query?: Q;
   body?: B;
-  /** null for 204 responses. */
+  /** null for 204 responses and file downloads. */
   response: R | null;
   status: number;
+  /** Accepts files (multipart/form-data); the `data` field is parsed with `body`. */
+  upload?: UploadSpec;
+  /** Answers a file (the handler returns its stream and type), not JSON. */
+  file?: true;
 }
 
 /** Keeps the exact types of a route (its schemas, its access) for the API handlers and the web client. */

@@ -123,7 +123,7 @@ export interface ClauseTargeting {
   readonly priorityCriteria: readonly CriterionCode[];
 }
 
-export type ExclusionCode =
+export type MatchExclusionCode =
   | 'no_job_match'
   | 'not_available'
   | 'placed_full_time'
@@ -165,7 +165,7 @@ export interface RankedCandidate {
 
 export type CandidateAssessment =
   | { readonly ok: true; readonly candidate: Omit<RankedCandidate, 'rank'> }
-  | { readonly ok: false; readonly participantId: string; readonly exclusion: ExclusionCode; readonly message: string };
+  | { readonly ok: false; readonly participantId: string; readonly exclusion: MatchExclusionCode; readonly message: string };
 
 const round4 = (value: number): number => Math.round(value * 10_000) / 10_000;
 
@@ -189,7 +189,7 @@ export function assessCandidate(
   today: IsoDate,
   weights: MatchingWeights = DEFAULT_MATCHING_WEIGHTS,
 ): CandidateAssessment {
-  const out = (exclusion: ExclusionCode, message: string): CandidateAssessment => ({
+  const out = (exclusion: MatchExclusionCode, message: string): CandidateAssessment => ({
     ok: false, participantId: facts.participantId, exclusion, message,
   });
   const jobMatch = bestJobMatch(need, facts.targets);

@@ -4,3 +4,6 @@ export * from './siret.js';
 export * from './organisation.js';
 export * from './user.js';
 export * from './auth.js';
+export * from './participant.js';
+export * from './eligibility.js';
+export * from './referential.js';

@@ -2,9 +2,13 @@ import { systemRoutes } from './system.routes.js';
 import { authRoutes } from './auth.routes.js';
 import { organisationRoutes } from './organisations.routes.js';
 import { userRoutes } from './users.routes.js';
+import { referentialRoutes } from './referentials.routes.js';
+import { participantRoutes } from './participants.routes.js';
+import { eligibilityRoutes } from './eligibility.routes.js';
 
 export { healthSchema } from './system.routes.js';
 export { allRoles, listOf } from './access.js';
+export { participantExportSchema } from './participants.routes.js';
 
 /**
  * Every route of the API, one file per resource. Adding a route to one of these files makes it
@@ -15,6 +19,9 @@ export const routes = {
   ...authRoutes,
   ...organisationRoutes,
   ...userRoutes,
+  ...referentialRoutes,
+  ...participantRoutes,
+  ...eligibilityRoutes,
 } as const;
 
 export type Routes = typeof routes;
