@@ -60,7 +60,7 @@ export type Tenant = { organisation: { id: string; name: string }; user: { id: s
  * Two tenants per role (A and B) plus the instance admin, each with a signed-in client:
  * enough to test every route for the right role, the wrong role, anonymous and another tenant.
  */
-export async function createWorld(app: TestApp): Promise<Record<`${Exclude<Role, 'admin'>}${'A' | 'B'}` | 'admin', Tenant> & { anonymous: Client }> {
+export async function createWorld(app: TestApp): Promise<Record<`${Exclude<Role, 'admin'>}${'A' | 'B'}` | 'admin', Tenant> & { anonymous: Client; orm: Orm }> {
   const make = async (kind: OrganisationKind): Promise<Tenant> => {
     const organisation = await createOrganisation(app.orm, kind);
     const user = await createUser(app.orm, organisation);
@@ -76,5 +76,6 @@ export async function createWorld(app: TestApp): Promise<Record<`${Exclude<Role,
     contractorB: await make('contractor'),
     admin: await make('admin'),
     anonymous: app.client(),
+    orm: app.orm,
   };
 }

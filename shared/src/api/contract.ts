@@ -3,8 +3,8 @@ import type { Role } from '../schemas/user.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-/** Files a route accepts as multipart/form-data (fields: `data` as JSON, the files under their own names). */
-export interface UploadSpec {
+/** Files a route accepts as multipart/form-data (field `data`: the JSON body; files under their own names). */
+export interface MultipartSpec {
   /** Enforced while the request streams in. */
   maxFileBytes: number;
   maxFiles: number;
@@ -35,10 +35,10 @@ export interface RouteContract<
   /** null for 204 responses and file downloads. */
   response: R | null;
   status: number;
-  /** Accepts files (multipart/form-data); the `data` field is parsed with `body`. */
-  upload?: UploadSpec;
-  /** Answers a file (the handler returns its stream and type), not JSON. */
-  file?: true;
+  /** Also accepts multipart/form-data with files, each refused above `maxFileBytes` while it streams in. */
+  multipart?: MultipartSpec;
+  /** The answer is a file (exports): the handler sets the body and its media type. */
+  download?: { mediaTypes: readonly string[] };
 }
 
 /** Keeps the exact types of a route (its schemas, its access) for the API handlers and the web client. */

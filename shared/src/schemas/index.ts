@@ -6,4 +6,4 @@ export * from './user.js';
 export * from './auth.js';
 export * from './participant.js';
 export * from './eligibility.js';
-export * from './referential.js';
+export * from './job-referentials.js';

@@ -24,7 +24,8 @@ const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
  * CSRF: the session cookie is SameSite=Lax, and a mutating API call must come from our own origin
- * (Origin / Sec-Fetch-Site) and carry JSON — which an HTML form on another site cannot send.
+ * (Origin / Sec-Fetch-Site) and carry JSON (or multipart on upload routes, whose cross-site posts the
+ * Origin check refuses).
  */
 export async function sameOriginWrites(ctx: AppContext, next: Next): Promise<void> {
   if (ctx.path.startsWith('/api') && MUTATING.has(ctx.method)) {
@@ -33,7 +34,8 @@ export async function sameOriginWrites(ctx: AppContext, next: Next): Promise<voi
     if (origin && origin !== `${ctx.protocol}://${ctx.host}`) throw errors.csrf();
     if (ctx.get('sec-fetch-site') === 'cross-site') throw errors.csrf();
     const hasBody = Number(ctx.get('content-length') || 0) > 0 || ctx.get('transfer-encoding') !== '';
-    if (hasBody && !ctx.is('application/json')) throw errors.unsupportedMediaType();
+    // JSON, or multipart for the routes that take files (the router refuses it elsewhere).
+    if (hasBody && !ctx.is('application/json', 'multipart/form-data')) throw errors.unsupportedMediaType();
   }
   await next();
 }

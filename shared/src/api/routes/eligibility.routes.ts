@@ -3,7 +3,7 @@ import { defineRoute } from '../contract.js';
 import { idParamsSchema } from '../../schemas/common.js';
 import { participantIdParamsSchema } from '../../schemas/participant.js';
 import {
-  PROOF_MAX_BYTES, PROOF_MAX_FILES, eligibilityInputSchema, eligibilitySchema, expiringEligibilitySchema, expiringQuerySchema,
+  PROOF_MAX_BYTES, PROOF_MAX_FILES, PROOF_MEDIA_TYPES, eligibilityInputSchema, eligibilitySchema, expiringEligibilitySchema, expiringQuerySchema,
 } from '../../schemas/eligibility.js';
 
 export const eligibilityRoutes = {
@@ -15,11 +15,11 @@ export const eligibilityRoutes = {
     method: 'POST', path: '/api/participants/:id/eligibilities', tag: 'Éligibilité',
     summary: 'Valider l’éligibilité : critères, justificatifs (PDF, JPEG, PNG ≤ 10 Mo, multipart), fin de validité, dérogation motivée',
     access: ['facilitator'], params: participantIdParamsSchema, body: eligibilityInputSchema, response: eligibilitySchema, status: 201,
-    upload: { maxFileBytes: PROOF_MAX_BYTES, maxFiles: PROOF_MAX_FILES },
+    multipart: { maxFileBytes: PROOF_MAX_BYTES, maxFiles: PROOF_MAX_FILES },
   }),
   getProofFile: defineRoute({
     method: 'GET', path: '/api/proofs/:id', tag: 'Éligibilité', summary: 'Télécharger un justificatif (lecture tracée)',
-    access: ['facilitator'], params: idParamsSchema, response: null, status: 200, file: true,
+    access: ['facilitator'], params: idParamsSchema, response: null, status: 200, download: { mediaTypes: PROOF_MEDIA_TYPES },
   }),
   listExpiringEligibilities: defineRoute({
     method: 'GET', path: '/api/eligibilities/expiring', tag: 'Éligibilité', summary: 'Éligibilités qui expirent dans les N prochains jours',

@@ -2,7 +2,7 @@ import { systemRoutes } from './system.routes.js';
 import { authRoutes } from './auth.routes.js';
 import { organisationRoutes } from './organisations.routes.js';
 import { userRoutes } from './users.routes.js';
-import { referentialRoutes } from './referentials.routes.js';
+import { jobReferentialRoutes } from './job-referentials.routes.js';
 import { participantRoutes } from './participants.routes.js';
 import { eligibilityRoutes } from './eligibility.routes.js';
 
@@ -19,7 +19,7 @@ export const routes = {
   ...authRoutes,
   ...organisationRoutes,
   ...userRoutes,
-  ...referentialRoutes,
+  ...jobReferentialRoutes,
   ...participantRoutes,
   ...eligibilityRoutes,
 } as const;

@@ -1,19 +1,9 @@
 import { z } from './locale.js';
 import { CRITERION_CODES } from '../domain/eligibility-criteria.js';
 
-export const searchQuerySchema = z.strictObject({
+export const jobSearchQuerySchema = z.strictObject({
   q: z.string({ error: 'Saisissez au moins deux caractères.' }).trim().min(2, 'Saisissez au moins deux caractères.').max(100),
 });
-
-export const communeSchema = z.object({
-  code: z.string(),
-  name: z.string(),
-  departement: z.string(),
-  postalCodes: z.string(),
-  /** 'commune' or an approximation ('epci', 'departement'), null when no point is known. */
-  positionPrecision: z.string().nullable(),
-});
-export type CommuneDto = z.infer<typeof communeSchema>;
 
 export const appellationSchema = z.object({ code: z.string(), label: z.string(), romeCode: z.string(), romeLabel: z.string() });
 export type AppellationDto = z.infer<typeof appellationSchema>;

@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261128012627 extends Migration {
+export class Migration20261128013255 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table "commune" ("code" varchar(5) not null, "name" varchar(100) not null, "search_name" varchar(100) not null, "departement" varchar(3) not null, "postal_codes" varchar(200) not null, "population" int not null, "latitude" double precision null, "longitude" double precision null, "position_precision" varchar(12) null, constraint "commune_pkey" primary key ("code"));`);
@@ -14,6 +14,12 @@ export class Migration20261128012627 extends Migration {
     this.addSql(`create table "eligibility_validation" ("id" uuid not null, "organisation_id" uuid not null, "participant_id" uuid not null, "validated_at" date not null, "validated_by" uuid not null, "validated_by_name" varchar(200) not null, "valid_until" date null, "exception_reason" text null, "revoked_at" date null, "created_at" timestamptz not null, constraint "eligibility_validation_pkey" primary key ("id"));`);
     this.addSql(`create index "eligibility_validation_organisation_id_index" on "eligibility_validation" ("organisation_id");`);
     this.addSql(`create index "eligibility_validation_participant_id_index" on "eligibility_validation" ("participant_id");`);
+
+    this.addSql(`create table "placement" ("id" uuid not null, "organisation_id" uuid not null, "participant_id" uuid not null, "lot_id" uuid not null, "job_need_id" uuid null, "modality" varchar(24) not null, "contract_type" varchar(24) null, "employer_name" varchar(200) not null, "employer_siret" varchar(14) null, "start_date" date not null, "planned_end_date" date null, "weekly_minutes" int not null, "appellation_code" varchar(8) not null, "rome_code" varchar(5) not null, "ended_on" date null, "exit_outcome" varchar(20) null, "exit_detail" varchar(500) null, "follow_up_on" date null, "follow_up_outcome" varchar(20) null, "follow_up_detail" varchar(500) null, "created_at" timestamptz not null, "updated_at" timestamptz not null, constraint "placement_pkey" primary key ("id"));`);
+    this.addSql(`create index "placement_organisation_id_index" on "placement" ("organisation_id");`);
+    this.addSql(`create index "placement_lot_id_index" on "placement" ("lot_id");`);
+    this.addSql(`create index "placement_job_need_id_index" on "placement" ("job_need_id");`);
+    this.addSql(`create index "placement_participant_id_start_date_index" on "placement" ("participant_id", "start_date");`);
 
     this.addSql(`create table "proof_document" ("id" uuid not null, "organisation_id" uuid not null, "participant_id" uuid not null, "storage_key" varchar(64) not null, "original_name" varchar(200) not null, "media_type" varchar(40) not null, "size_bytes" int not null, "sha256" varchar(64) not null, "uploaded_by" uuid not null, "uploaded_at" timestamptz not null, constraint "proof_document_pkey" primary key ("id"));`);
     this.addSql(`create index "proof_document_organisation_id_index" on "proof_document" ("organisation_id");`);
@@ -36,6 +42,9 @@ export class Migration20261128012627 extends Migration {
     this.addSql(`alter table "eligibility_validation" add constraint "eligibility_validation_organisation_id_foreign" foreign key ("organisation_id") references "organisation" ("id") on update cascade;`);
     this.addSql(`alter table "eligibility_validation" add constraint "eligibility_validation_participant_id_foreign" foreign key ("participant_id") references "participant" ("id") on update cascade;`);
 
+    this.addSql(`alter table "placement" add constraint "placement_organisation_id_foreign" foreign key ("organisation_id") references "organisation" ("id") on update cascade;`);
+    this.addSql(`alter table "placement" add constraint "placement_participant_id_foreign" foreign key ("participant_id") references "participant" ("id") on update cascade;`);
+
     this.addSql(`alter table "proof_document" add constraint "proof_document_organisation_id_foreign" foreign key ("organisation_id") references "organisation" ("id") on update cascade;`);
     this.addSql(`alter table "proof_document" add constraint "proof_document_participant_id_foreign" foreign key ("participant_id") references "participant" ("id") on update cascade;`);
 
@@ -45,6 +54,8 @@ export class Migration20261128012627 extends Migration {
 
   override async down(): Promise<void> {
     this.addSql(`alter table "eligibility_validation" drop constraint "eligibility_validation_participant_id_foreign";`);
+
+    this.addSql(`alter table "placement" drop constraint "placement_participant_id_foreign";`);
 
     this.addSql(`alter table "proof_document" drop constraint "proof_document_participant_id_foreign";`);
 
@@ -57,6 +68,8 @@ export class Migration20261128012627 extends Migration {
     this.addSql(`drop table if exists "participant" cascade;`);
 
     this.addSql(`drop table if exists "eligibility_validation" cascade;`);
+
+    this.addSql(`drop table if exists "placement" cascade;`);
 
     this.addSql(`drop table if exists "proof_document" cascade;`);
 
