@@ -59,6 +59,7 @@ export async function insertParticipant(orm: Orm, row: ParticipantRow) {
     organisation: row.organisationId,
     lastName: row.lastName ?? 'Martin',
     firstName: row.firstName ?? 'Léa',
+    searchName: `${row.lastName ?? 'Martin'} ${row.firstName ?? 'Léa'}`.toLowerCase(),
     birthDate: '1988-02-01',
     sex: 'female',
     communeCode: row.communeCode === undefined ? '46042' : row.communeCode,

@@ -58,7 +58,7 @@ export async function eraseParticipant(
     }
     await tx.nativeDelete(ProofDocumentSchema, { participant: id });
     tx.assign(participant, {
-      lastName: 'Personne effacée', firstName: '—', birthDate: null, email: null, phone: null, communeCode: null,
+      lastName: 'Personne effacée', firstName: '—', searchName: '', birthDate: null, email: null, phone: null, communeCode: null,
       latitude: null, longitude: null, qpvAddress: null, targetAppellationCodes: [], targetRomeCodes: [], targetFamilies: [],
       status: 'exited', erasedAt: new Date(),
     });

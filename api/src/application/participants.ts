@@ -89,7 +89,7 @@ export async function listParticipants(
   if (query.status) where.status = query.status;
   if (query.q) {
     const term = `%${foldForSearch(query.q).replace(/[%_]/g, '')}%`;
-    where.$or = [{ lastName: { $ilike: term } }, { firstName: { $ilike: term } }];
+    where.searchName = { $like: term };
   }
   const [rows, total] = await em.findAndCount(ParticipantSchema, scoped(actor, 'Participant', where), {
     orderBy: { lastName: 'asc', firstName: 'asc' },
@@ -110,6 +110,7 @@ async function resolve(em: EntityManager, input: Input) {
   return {
     lastName: input.lastName,
     firstName: input.firstName,
+    searchName: foldForSearch(`${input.lastName} ${input.firstName}`),
     birthDate: input.birthDate,
     sex: input.sex,
     email: input.email,

@@ -18,6 +18,8 @@ export const ParticipantSchema = defineEntity({
     organisation: () => p.manyToOne(OrganisationSchema).index(),
     lastName: p.string().length(100),
     firstName: p.string().length(100),
+    /** Folded "last first" name (no accents), for the search box. */
+    searchName: p.string().length(200).default(''),
     birthDate: p.date().nullable(),
     sex: p.string().length(10),
     email: p.string().length(254).nullable(),
