@@ -10,7 +10,7 @@ import { participantMonthlyCapMinutes, placementMonthlyMaxMinutes, placementMont
 import { referenceDays } from './proration.js';
 import { andThen, fail, ok, validateWith, makeViolation, type Result } from './result.js';
 import {
-  clauseSchema,
+  insertionClauseSchema,
   eligibilityValidationSchema,
   hourDeclarationSchema,
   isoDateField,
@@ -46,7 +46,7 @@ export interface DeclarationCheck {
 
 const declarationCheckInputSchema = z.object({
   declaration: hourDeclarationSchema,
-  clause: clauseSchema,
+  clause: insertionClauseSchema,
   /** Every placement of the participant (any clause), the declaration's one included. */
   placements: listField(placementSchema, 'Mises en poste'),
   /** The participant's other declarations, any clause and status. */
@@ -99,9 +99,19 @@ export function checkDeclaration(input: DeclarationCheckInput): Result<Declarati
       const legal = plausibleMinutes(maxWeekly, reference, month);
       const contract = placementMonthlyMaxMinutes(placement, month, maxWeekly);
       if (minutes > legal) {
-        add('above_weekly_legal_maximum', 'error', 'declaration.workedMinutes', `${formatHours(minutes)} déclarées : plus que ${formatHours(maxWeekly)} par semaine sur la période (maximum ${formatHours(legal)}).`);
+        add(
+          'above_weekly_legal_maximum',
+          'error',
+          'declaration.workedMinutes',
+          `${formatHours(minutes)} déclarées : plus que ${formatHours(maxWeekly)} par semaine sur la période (maximum ${formatHours(legal)}).`,
+        );
       } else if (placement.weeklyMinutes != null && minutes > contract) {
-        add('above_plausible_maximum', 'error', 'declaration.workedMinutes', `${formatHours(minutes)} déclarées pour un contrat de ${formatHours(placement.weeklyMinutes)} par semaine (maximum plausible ${formatHours(contract)}).`);
+        add(
+          'above_plausible_maximum',
+          'error',
+          'declaration.workedMinutes',
+          `${formatHours(minutes)} déclarées pour un contrat de ${formatHours(placement.weeklyMinutes)} par semaine (maximum plausible ${formatHours(contract)}).`,
+        );
       }
     }
 
@@ -125,7 +135,13 @@ export function checkDeclaration(input: DeclarationCheckInput): Result<Declarati
       maxWeekly,
     );
     if (elsewhere > 0 && minutes + elsewhere > personCap) {
-      add('double_counting', 'error', 'declaration.workedMinutes', `Avec les ${formatHours(elsewhere)} déjà déclarées ailleurs pour cette personne en ${month}, le total dépasse le maximum plausible (${formatHours(personCap)}) : une même heure ne peut compter deux fois (C12).`);
+      add(
+        'double_counting',
+        'error',
+        'declaration.workedMinutes',
+        `Avec les ${formatHours(elsewhere)} déjà déclarées ailleurs pour cette personne en ${month}, le total dépasse ` +
+          `le maximum plausible (${formatHours(personCap)}) : une même heure ne peut compter deux fois (C12).`,
+      );
     }
 
     return ok({ acceptable: found.every((item) => item.severity !== 'error'), violations: found });
