@@ -5,6 +5,7 @@ import type { Actor } from '../application/actor.js';
 import { errors } from '../application/errors.js';
 import type { AppContext } from './context.js';
 import { readMultipart, type UploadedFile } from './middleware/multipart.js';
+import { readUpload } from './upload.js';
 
 type In<S> = S extends z.ZodType ? z.output<S> : undefined;
 type Out<C extends RouteContract> = C['response'] extends z.ZodType ? z.input<C['response']> : void;
@@ -13,6 +14,8 @@ export interface HandlerInput<C extends RouteContract> {
   params: In<NonNullable<C['params']>>;
   query: In<NonNullable<C['query']>>;
   body: In<NonNullable<C['body']>>;
+  /** The uploaded file, on routes that declare `upload`. */
+  file: C['upload'] extends object ? Buffer : undefined;
   /** Non-null on every non-public route: the router has already checked the session and the role. */
   actor: C['access'] extends 'public' ? Actor | null : Actor;
   ctx: AppContext;
@@ -27,6 +30,8 @@ export type Handlers = { [K in keyof Routes]: Handler<Routes[K]> };
  * Builds the router from the shared contracts: every route is authorized (401/403) and its params,
  * query and body parsed before its handler runs; the response is parsed with its schema too, which
  * also strips any field the contract does not declare (a whitelist for what leaves the API).
+ * Upload routes receive their file after authorization (an anonymous upload is never read); download
+ * routes set their own body.
  */
 export function buildRouter(handlers: Handlers): Router<unknown, AppContext> {
   const router = new Router<unknown, AppContext>();
@@ -40,18 +45,20 @@ export function buildRouter(handlers: Handlers): Router<unknown, AppContext> {
       }
       const params = route.params ? route.params.parse(ctx.params) : undefined;
       const query = route.query ? route.query.parse(Object.fromEntries(new URLSearchParams(ctx.querystring))) : undefined;
-      const multipart = ctx.is('multipart/form-data');
-      if (multipart && !route.multipart) throw errors.unsupportedMediaType();
-      const upload = multipart && route.multipart ? await readMultipart(ctx, route.multipart, ctx.container.proofs) : null;
+      if (!route.upload && ctx.is('application/octet-stream')) throw errors.unsupportedMediaType();
+      const isMultipart = ctx.is('multipart/form-data');
+      if (isMultipart && !route.multipart) throw errors.unsupportedMediaType();
+      const multipart = isMultipart && route.multipart ? await readMultipart(ctx, route.multipart, ctx.container.proofs) : null;
       try {
-        const raw = upload ? upload.data : (ctx.request as { body?: unknown }).body;
+        const raw = multipart ? multipart.data : (ctx.request as { body?: unknown }).body;
         const body = route.body ? route.body.parse(raw ?? {}) : undefined;
-        const result = await handler({ params, query, body, actor, ctx, files: upload?.files ?? [] } as never);
+        const file = route.upload ? await readUpload(ctx, route.upload) : undefined;
+        const result = await handler({ params, query, body, file, files: multipart?.files ?? [], actor, ctx } as never);
         ctx.status = route.status;
         if (route.response) ctx.body = route.response.parse(result);
       } finally {
         // A file the use case kept has been moved away: this only removes what it did not keep.
-        for (const file of upload?.files ?? []) await ctx.container.proofs.remove(file.path);
+        for (const uploaded of multipart?.files ?? []) await ctx.container.proofs.remove(uploaded.path);
       }
     });
   }

@@ -3,6 +3,15 @@ import { UserSchema } from './user.entity.js';
 import { SessionSchema } from './session.entity.js';
 import { LoginThrottleSchema } from './login-throttle.entity.js';
 import { AuditEventSchema } from './audit-event.entity.js';
+import { MandateSchema } from './mandate.entity.js';
+import { OperationSchema } from './operation.entity.js';
+import { ContractSchema } from './contract.entity.js';
+import { ContractPartySchema } from './contract-party.entity.js';
+import { LotSchema } from './lot.entity.js';
+import { InsertionClauseSchema } from './insertion-clause.entity.js';
+import { AmendmentSchema } from './amendment.entity.js';
+import { PurchaseOrderSchema } from './purchase-order.entity.js';
+import { DecpImportSchema } from './decp-import.entity.js';
 import { CommuneSchema, ReferentialVersionSchema, RomeAppellationSchema, RomeFicheSchema } from './referential.entity.js';
 import { EligibilityCriterionSchema, EligibilityValidationSchema, ParticipantSchema, ProofDocumentSchema } from './participant.entity.js';
 import { PlacementSchema } from './placement.entity.js';
@@ -12,6 +21,15 @@ export * from './user.entity.js';
 export * from './session.entity.js';
 export * from './login-throttle.entity.js';
 export * from './audit-event.entity.js';
+export * from './mandate.entity.js';
+export * from './operation.entity.js';
+export * from './contract.entity.js';
+export * from './contract-party.entity.js';
+export * from './lot.entity.js';
+export * from './insertion-clause.entity.js';
+export * from './amendment.entity.js';
+export * from './purchase-order.entity.js';
+export * from './decp-import.entity.js';
 export * from './referential.entity.js';
 export * from './participant.entity.js';
 export * from './placement.entity.js';
@@ -19,6 +37,8 @@ export * from './placement.entity.js';
 /** Every entity, passed explicitly to MikroORM (no folder discovery, no reflection). */
 export const entities = [
   OrganisationSchema, UserSchema, SessionSchema, LoginThrottleSchema, AuditEventSchema,
+  MandateSchema, OperationSchema, ContractSchema, ContractPartySchema, LotSchema, InsertionClauseSchema,
+  AmendmentSchema, PurchaseOrderSchema, DecpImportSchema,
   RomeFicheSchema, RomeAppellationSchema, CommuneSchema, ReferentialVersionSchema,
   ParticipantSchema, ProofDocumentSchema, EligibilityValidationSchema, EligibilityCriterionSchema, PlacementSchema,
 ];

@@ -35,6 +35,8 @@ export interface RouteContract<
   /** null for 204 responses and file downloads. */
   response: R | null;
   status: number;
+  /** The request body is a file sent raw (application/octet-stream), refused above `maxBytes`. */
+  upload?: { maxBytes: number; label: string };
   /** Also accepts multipart/form-data with files, each refused above `maxFileBytes` while it streams in. */
   multipart?: MultipartSpec;
   /** The answer is a file (exports): the handler sets the body and its media type. */

@@ -1,6 +1,7 @@
 import type { RouteName } from '@app/shared';
 import type { RouteCase } from './types.js';
 import { foundationCases } from './foundation.js';
+import { clauseCases, contractCases, decpImportCases, mandateCases, operationCases, referentialCases } from './portfolio.js';
 import { participantCases } from './participants.js';
 
 export type { RouteCase, World, Call } from './types.js';
@@ -8,5 +9,11 @@ export type { RouteCase, World, Call } from './types.js';
 /** One valid request per route, one file per resource: the authorization matrix runs each for every role. */
 export const routeCases: Partial<Record<RouteName, RouteCase>> = {
   ...foundationCases,
+  ...referentialCases,
+  ...mandateCases,
+  ...operationCases,
+  ...contractCases,
+  ...clauseCases,
+  ...decpImportCases,
   ...participantCases,
 };

@@ -22,7 +22,7 @@ export const participantCases = {
   exportParticipant: async (w, me) => ({ method: 'GET', path: `/api/participants/${await participantOf(w, me)}/export` }),
   eraseParticipant: async (w) => {
     // Registered three years ago, nothing since: its retention has ended.
-    const old = await insertParticipant(w.orm, { organisationId: w.facilitatorA.organisation.id, registeredOn: '2022-01-03' });
+    const old = await insertParticipant(w.app.orm, { organisationId: w.facilitatorA.organisation.id, registeredOn: '2022-01-03' });
     return { method: 'POST', path: `/api/participants/${old.id}/erasure` };
   },
   listEligibilities: async (w, me) => ({ method: 'GET', path: `/api/participants/${await participantOf(w, me)}/eligibilities` }),

@@ -3,6 +3,12 @@ import { systemHandlers } from './system.js';
 import { authHandlers } from './auth.js';
 import { organisationHandlers } from './organisations.js';
 import { userHandlers } from './users.js';
+import { referentialHandlers } from './referentials.js';
+import { mandateHandlers } from './mandates.js';
+import { operationHandlers } from './operations.js';
+import { contractHandlers } from './contracts.js';
+import { clauseHandlers } from './clauses.js';
+import { decpImportHandlers } from './decp-imports.js';
 import { jobReferentialHandlers } from './job-referentials.js';
 import { participantHandlers } from './participants.js';
 import { eligibilityHandlers } from './eligibility.js';
@@ -13,6 +19,12 @@ export const handlers: Handlers = {
   ...authHandlers,
   ...organisationHandlers,
   ...userHandlers,
+  ...referentialHandlers,
+  ...mandateHandlers,
+  ...operationHandlers,
+  ...contractHandlers,
+  ...clauseHandlers,
+  ...decpImportHandlers,
   ...jobReferentialHandlers,
   ...participantHandlers,
   ...eligibilityHandlers,

@@ -2,12 +2,18 @@ import { systemRoutes } from './system.routes.js';
 import { authRoutes } from './auth.routes.js';
 import { organisationRoutes } from './organisations.routes.js';
 import { userRoutes } from './users.routes.js';
+import { referentialRoutes } from './referentials.routes.js';
+import { mandateRoutes } from './mandates.routes.js';
+import { operationRoutes } from './operations.routes.js';
+import { contractRoutes } from './contracts.routes.js';
+import { clauseRoutes } from './clauses.routes.js';
+import { decpImportRoutes } from './decp-imports.routes.js';
 import { jobReferentialRoutes } from './job-referentials.routes.js';
 import { participantRoutes } from './participants.routes.js';
 import { eligibilityRoutes } from './eligibility.routes.js';
 
 export { healthSchema } from './system.routes.js';
-export { allRoles, listOf } from './access.js';
+export { allRoles, listOf, portfolioRoles, lotReaders } from './access.js';
 export { participantExportSchema } from './participants.routes.js';
 
 /**
@@ -19,6 +25,12 @@ export const routes = {
   ...authRoutes,
   ...organisationRoutes,
   ...userRoutes,
+  ...referentialRoutes,
+  ...mandateRoutes,
+  ...operationRoutes,
+  ...contractRoutes,
+  ...clauseRoutes,
+  ...decpImportRoutes,
   ...jobReferentialRoutes,
   ...participantRoutes,
   ...eligibilityRoutes,
