@@ -15,6 +15,7 @@ import { DecpImportSchema } from './decp-import.entity.js';
 import { CommuneSchema, ReferentialVersionSchema, RomeAppellationSchema, RomeFicheSchema } from './referential.entity.js';
 import { EligibilityCriterionSchema, EligibilityValidationSchema, ParticipantSchema, ProofDocumentSchema } from './participant.entity.js';
 import { PlacementSchema } from './placement.entity.js';
+import { JobNeedSchema } from './job-need.entity.js';
 
 export * from './organisation.entity.js';
 export * from './user.entity.js';
@@ -33,6 +34,7 @@ export * from './decp-import.entity.js';
 export * from './referential.entity.js';
 export * from './participant.entity.js';
 export * from './placement.entity.js';
+export * from './job-need.entity.js';
 
 /** Every entity, passed explicitly to MikroORM (no folder discovery, no reflection). */
 export const entities = [
@@ -40,5 +42,5 @@ export const entities = [
   MandateSchema, OperationSchema, ContractSchema, ContractPartySchema, LotSchema, InsertionClauseSchema,
   AmendmentSchema, PurchaseOrderSchema, DecpImportSchema,
   RomeFicheSchema, RomeAppellationSchema, CommuneSchema, ReferentialVersionSchema,
-  ParticipantSchema, ProofDocumentSchema, EligibilityValidationSchema, EligibilityCriterionSchema, PlacementSchema,
+  ParticipantSchema, ProofDocumentSchema, EligibilityValidationSchema, EligibilityCriterionSchema, PlacementSchema, JobNeedSchema,
 ];

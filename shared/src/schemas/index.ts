@@ -15,3 +15,4 @@ export * from './referential.js';
 export * from './participant.js';
 export * from './eligibility.js';
 export * from './job-referentials.js';
+export * from './job-need.js';

@@ -12,6 +12,7 @@ import { decpImportHandlers } from './decp-imports.js';
 import { jobReferentialHandlers } from './job-referentials.js';
 import { participantHandlers } from './participants.js';
 import { eligibilityHandlers } from './eligibility.js';
+import { jobNeedHandlers } from './job-needs.js';
 
 /** Thin handlers, one file per resource: input already parsed and authorized by the router; each calls a use case. */
 export const handlers: Handlers = {
@@ -28,4 +29,5 @@ export const handlers: Handlers = {
   ...jobReferentialHandlers,
   ...participantHandlers,
   ...eligibilityHandlers,
+  ...jobNeedHandlers,
 };

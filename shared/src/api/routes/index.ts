@@ -11,6 +11,7 @@ import { decpImportRoutes } from './decp-imports.routes.js';
 import { jobReferentialRoutes } from './job-referentials.routes.js';
 import { participantRoutes } from './participants.routes.js';
 import { eligibilityRoutes } from './eligibility.routes.js';
+import { jobNeedRoutes } from './job-needs.routes.js';
 
 export { healthSchema } from './system.routes.js';
 export { allRoles, listOf, portfolioRoles, lotReaders } from './access.js';
@@ -34,6 +35,7 @@ export const routes = {
   ...jobReferentialRoutes,
   ...participantRoutes,
   ...eligibilityRoutes,
+  ...jobNeedRoutes,
 } as const;
 
 export type Routes = typeof routes;
