@@ -87,7 +87,7 @@ async function main(): Promise<void> {
     );
 
     const config = loadConfig({ LOG_LEVEL: 'silent', SEED_DEMO: 'false', PROOFS_DIR: proofsDir, DATABASE_URL: withDb(baseUrl, name) });
-    const app = createApp(createContainer(config, orm, pino({ level: 'silent' })));
+    const app = createApp(createContainer(config, orm, pino({ level: 'error' }, pino.destination(2))));
     server = http.createServer(app.callback());
     await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
     const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -63,8 +63,8 @@ async function choose(page: Page, label: string | RegExp, typed: string, pick: R
   await input.click();
   await input.pressSequentially(typed, { delay: 30 });
   const listId = await input.getAttribute('list');
-  await expect.poll(async () => (await page.locator(`datalist#${listId} option`).evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).some((v) => pick.test(v))).toBe(true);
-  const values = await page.locator(`datalist#${listId} option`).evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+  await expect.poll(async () => (await page.locator(`datalist#${listId} option`).evaluateAll((os) => os.map((o) => o.getAttribute("value") ?? ""))).some((v) => pick.test(v))).toBe(true);
+  const values = await page.locator(`datalist#${listId} option`).evaluateAll((os) => os.map((o) => o.getAttribute("value") ?? ""));
   await input.fill(values.find((v) => pick.test(v))!);
 }
 
