@@ -1,6 +1,7 @@
 // Usage: npm run build && npx tsx bench/clauses-list.ts [clauses=100000]
 // Fills one buyer's portfolio with N contracts, lots and clauses (bulk SQL), then times the list
 // routes over HTTP (first page, deep page, filters, search) and the CSV export of everything.
+import { refreshComplianceStatuses } from '@app/api';
 import { startBench, measure } from './support.js';
 
 const n = Number(process.argv[2] ?? 100_000);
@@ -61,6 +62,9 @@ try {
     const m = await measure(30, () => get(path));
     console.log(`| ${label} | ${total} | ${m.p50} | ${m.p95} | ${m.max} |`);
   }
+  const r0 = performance.now();
+  const refreshed = await refreshComplianceStatuses(bench.orm.em.fork(), '2026-06-01');
+  console.log(`recalcul quotidien des statuts de ${refreshed} clauses : ${Math.round(performance.now() - r0)} ms`);
   const e0 = performance.now();
   const csv = await (await fetch(`${bench.url}/api/exports/clauses?format=csv`, { headers: { cookie: bench.cookie } })).text();
   console.log(`export CSV de ${csv.trim().split('\r\n').length - 1} clauses : ${Math.round(performance.now() - e0)} ms, ${(csv.length / 1_048_576).toFixed(1)} Mo`);

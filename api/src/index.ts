@@ -3,3 +3,4 @@ export { createContainer, type Container } from './container.js';
 export { loadConfig, type Config } from './config.js';
 export { hashPassword } from './infra/passwords.js';
 export { toProblem } from './http/middleware/problem.js';
+export { refreshComplianceStatuses } from './application/portfolio/compliance-refresh.js';

@@ -9,6 +9,7 @@ import { createApp, type WebHandler } from './http/app.js';
 import { hashPassword } from './infra/passwords.js';
 import { systemClock } from './infra/clock.js';
 import { seedDemoPortfolio } from './application/demo-portfolio.js';
+import { refreshComplianceStatuses } from './application/portfolio/compliance-refresh.js';
 import { DECP_MAX_BYTES } from '@app/shared';
 
 // One process: Koa answers /api/*, the SvelteKit build answers the pages; PostgreSQL embedded unless DATABASE_URL is set.
@@ -37,6 +38,14 @@ async function main(): Promise<void> {
   if (config.seedDemo && (await seedDemoPortfolio(orm.em.fork(), systemClock.today()))) {
     logger.info('portefeuille de démonstration du Lot créé (opérations, marchés, clauses, import DECP)');
   }
+
+  // Compliance statuses move with the calendar: refreshed at start, then every hour (cheap when up to date).
+  const refresh = () =>
+    refreshComplianceStatuses(orm.em.fork(), systemClock.today())
+      .then((n) => n && logger.info({ clauses: n }, 'statuts de conformité recalculés'))
+      .catch((err: unknown) => logger.error({ err }, 'recalcul des statuts de conformité impossible'));
+  void refresh();
+  setInterval(() => void refresh(), 3_600_000).unref();
 
   const webBuild = fileURLToPath(new URL('../../web/build/handler.js', import.meta.url));
   let web: WebHandler | undefined;

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { refreshComplianceStatuses } from '@app/api';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createWorld, siret } from '../support/factories.js';
 import { createContract, createOperation } from '../support/portfolio.js';
@@ -126,5 +127,19 @@ describe('exports des clauses', () => {
     const res = await w.buyerA.client.get('/api/exports/clauses?format=pdf');
     expect(res.status).toBe(400);
     expect(res.body.errors[0]).toEqual({ path: 'format', message: 'Format d’export inconnu (csv ou xlsx).' });
+  });
+});
+
+describe('les statuts stockés suivent le calendrier', () => {
+  it('le recalcul du jour change l’état filtrable des clauses (sans rien modifier d’autre)', async () => {
+    const em = app.orm.em.fork();
+    const before = await w.buyerA.client.get(`/api/clauses?operationId=${op.id}`);
+    expect(await refreshComplianceStatuses(em, '2026-01-10')).toBe(5);
+    expect(await refreshComplianceStatuses(em, '2026-01-10')).toBe(0);
+    expect((await w.buyerA.client.get(`/api/clauses?operationId=${op.id}&status=not_started`)).body.total).toBe(3);
+    await refreshComplianceStatuses(em, '2027-06-30');
+    expect((await w.buyerA.client.get(`/api/clauses?operationId=${op.id}&status=not_met`)).body.total).toBe(3);
+    const after = await w.buyerA.client.get(`/api/clauses?operationId=${op.id}`);
+    expect(after.body.items.map((c: { requiredMinutes: number }) => c.requiredMinutes)).toEqual(before.body.items.map((c: { requiredMinutes: number }) => c.requiredMinutes));
   });
 });
