@@ -41,7 +41,7 @@ try {
   const get = async (path: string) => {
     const res = await fetch(`${bench.url}${path}`, { headers: { cookie: bench.cookie } });
     if (!res.ok) throw new Error(`${path} → ${res.status} ${await res.text()}`);
-    return res.json();
+    return (await res.json()) as { total: number };
   };
   const cases: [string, string][] = [
     ['clauses, page 1', '/api/clauses'],

@@ -51,9 +51,9 @@ try {
   const headers = { cookie: bench.cookie, 'content-type': 'application/octet-stream' };
   const run = async (label: string, body = Buffer.from(file(n))) => {
     const t0 = performance.now();
-    const preview = await (await fetch(`${bench.url}/api/decp-imports?filename=bench.json`, { method: 'POST', headers, body })).json();
+    const preview = (await (await fetch(`${bench.url}/api/decp-imports?filename=bench.json`, { method: 'POST', headers, body })).json()) as { id: string };
     const t1 = performance.now();
-    const done = await (await fetch(`${bench.url}/api/decp-imports/${preview.id}/confirm`, { method: 'POST', headers: { cookie: bench.cookie } })).json();
+    const done = (await (await fetch(`${bench.url}/api/decp-imports/${preview.id}/confirm`, { method: 'POST', headers: { cookie: bench.cookie } })).json()) as { result: unknown };
     const t2 = performance.now();
     console.log(
       `${label} : fichier ${(body.length / 1_048_576).toFixed(1)} Mo, ${n} marchés — aperçu ${Math.round(t1 - t0)} ms, import ${Math.round(t2 - t1)} ms ` +

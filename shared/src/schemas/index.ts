@@ -12,3 +12,7 @@ export * from './clause.js';
 export * from './contract.js';
 export * from './decp-import.js';
 export * from './referential.js';
+export * from './participant.js';
+export * from './eligibility.js';
+export * from './job-referentials.js';
+export * from './job-need.js';
