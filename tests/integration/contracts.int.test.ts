@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AmendmentSchema, AuditEventSchema, ContractSchema, InsertionClauseSchema, LotSchema, OperationSchema } from '@app/db';
 import { plainSpaces } from '@app/shared';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { createWorld } from '../support/factories.js';
+import { createWorld, siret } from '../support/factories.js';
 import { contractBody, createContract, labourShareMethod } from '../support/portfolio.js';
 import type { World } from '../support/route-cases/index.js';
 
@@ -73,6 +73,17 @@ describe('une acheteuse saisit un marché, ses lots, dimensionne une clause et e
     const amend = events.find((e) => e.action === 'amend')!;
     expect(amend).toMatchObject({ actorUserId: w.buyerA.user.id, before: { requiredMinutes: 49_980, lotAmountCents: 100_000_000 }, after: { requiredMinutes: 54_000 } });
     expect(amend.at).toBeInstanceOf(Date);
+  });
+
+  it('le titulaire (mandataire) vient avant les cotraitants, puis les sous-traitants', async () => {
+    const [holder, co, sub] = [siret(), siret(), siret()];
+    const res = await w.buyerA.client.post('/api/contracts', contractBody({
+      holders: [{ siret: holder, name: 'Mandataire SA' }, { siret: co, name: 'Cotraitant SARL' }], subcontractors: [{ siret: sub, name: 'Régie de quartier' }],
+    }));
+    expect(res.body.holders.map((p: { role: string }) => p.role)).toEqual(['holder', 'co_contractor']);
+    expect(res.body.parties.map((p: { identifier: string }) => p.identifier)).toEqual([holder, co, sub]);
+    const list = await w.buyerA.client.get(`/api/contracts?q=${res.body.reference}`);
+    expect(list.body.items[0].holders[0]).toMatchObject({ identifier: holder, role: 'holder' });
   });
 
   it('modifier la clause est tracé avec l’avant et l’après', async () => {

@@ -2,13 +2,13 @@ import type { z } from 'zod';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ContractPartySchema, ContractSchema, InsertionClauseSchema, LotSchema } from '@app/db';
 import {
-  CLAUSE_TYPES, CLAUSE_TYPES_WITH_HOURS, sumRequiredMinutes,
+  CLAUSE_TYPES, CLAUSE_TYPES_WITH_HOURS,
   type ClauseListItem, type clauseListQuerySchema, type ComplianceStatus, type contractListQuerySchema, type ContractSummary, type exportQuerySchema,
 } from '@app/shared';
 import type { Actor } from '../actor.js';
 import { scoped } from '../../infra/scope.js';
 import { likePattern } from '../../infra/search-text.js';
-import { toParty } from './views.js';
+import { contractSummaryOf } from './views.js';
 
 type ClauseFilters = Omit<z.output<typeof exportQuerySchema>, 'format'>;
 type ClauseQuery = z.output<typeof clauseListQuerySchema>;
@@ -100,29 +100,15 @@ export async function listContracts(em: EntityManager, actor: Actor, query: Cont
     ? await Promise.all([
         em.find(LotSchema, { contract: { $in: ids } }, { fields: ['id', 'contract'] }),
         em.find(InsertionClauseSchema, { contract: { $in: ids } }, { fields: ['id', 'contract', 'requiredMinutes', 'toSize'] }),
-        em.find(ContractPartySchema, { contract: { $in: ids }, role: { $ne: 'subcontractor' } }, { orderBy: { position: 'asc' } }),
+        em.find(ContractPartySchema, { contract: { $in: ids }, role: { $ne: 'subcontractor' } }),
       ])
     : [[], [], []];
-  const items = contracts.map((c) => {
-    const own = clauses.filter((cl) => cl.contract.id === c.id);
-    return {
-      id: c.id,
-      buyer: ref(c.buyer)!,
-      operation: ref(c.operation),
-      reference: c.reference,
-      object: c.object,
-      cpv: c.cpvCode ? { code: c.cpvCode, label: c.cpvLabel ?? '' } : null,
-      notifiedOn: c.notifiedOn ?? null,
-      startDate: c.startDate ?? null,
-      endDate: c.endDate ?? null,
-      amountCents: c.amountCents,
-      frameworkAgreement: c.frameworkAgreement,
-      source: c.source as ContractSummary['source'],
-      holders: parties.filter((p) => p.contract.id === c.id).sort((a, b) => (a.role === 'holder' ? -1 : b.role === 'holder' ? 1 : a.position - b.position)).map(toParty),
+  const items = contracts.map((c) =>
+    contractSummaryOf(c, {
+      parties: parties.filter((p) => p.contract.id === c.id),
       lotCount: lots.filter((l) => l.contract.id === c.id).length,
-      requiredMinutes: sumRequiredMinutes(own.map((cl) => ({ requiredMinutes: cl.requiredMinutes ?? 0 }))),
-      hoursToSize: own.filter((cl) => cl.toSize).length,
-    };
-  });
+      clauses: clauses.filter((cl) => cl.contract.id === c.id),
+    }),
+  );
   return { items, total, page: query.page, pageSize: query.pageSize };
 }

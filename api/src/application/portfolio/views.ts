@@ -1,7 +1,7 @@
-import type { AmendmentEntity, InsertionClauseEntity, LotEntity, ContractPartyEntity, OperationEntity } from '@app/db';
+import type { AmendmentEntity, ContractEntity, ContractPartyEntity, InsertionClauseEntity, LotEntity, OperationEntity } from '@app/db';
 import {
   clauseSettingsSchema, sumRequiredMinutes, tradeLabel,
-  type AmendmentRecord, type ClauseDetail, type ClauseRules, type ClauseType, type Contract, type ContractSummary, type HeldLot, type Lot, type Operation, type Party,
+  type AmendmentRecord, type ClauseDetail, type ClauseType, type Contract, type ContractSummary, type HeldLot, type Lot, type Operation, type Party,
 } from '@app/shared';
 import { rulesOf, type ContractGraph } from './graph.js';
 import { complianceOf, settingsFromRules } from './clause-sizing.js';
@@ -83,10 +83,16 @@ export function toLot(graph: ContractGraph, lot: LotEntity, today: string): Lot 
   };
 }
 
-export function toContract(graph: ContractGraph, today: string): Contract {
-  const c = graph.contract;
-  const lots = graph.lots.map((l) => toLot(graph, l, today));
-  const clauses = lots.flatMap((l) => (l.clause ? [l.clause] : []));
+const ROLE_ORDER: Record<string, number> = { holder: 0, co_contractor: 1, subcontractor: 2 };
+/** The holder (mandataire) first, then the co-contractors, then the subcontractors, each in their order. */
+export const byRole = (a: ContractPartyEntity, b: ContractPartyEntity): number =>
+  (ROLE_ORDER[a.role] ?? 9) - (ROLE_ORDER[b.role] ?? 9) || a.position - b.position;
+
+/** What a list shows of a contract; its required hours are the sum of its lots' (domain). */
+export function contractSummaryOf(
+  c: ContractEntity,
+  parts: { parties: ContractPartyEntity[]; lotCount: number; clauses: { requiredMinutes?: number | null; toSize: boolean }[] },
+): ContractSummary {
   return {
     id: c.id,
     buyer: ref(c.buyer)!,
@@ -99,13 +105,21 @@ export function toContract(graph: ContractGraph, today: string): Contract {
     endDate: c.endDate ?? null,
     amountCents: c.amountCents,
     frameworkAgreement: c.frameworkAgreement,
-    source: c.source as Contract['source'],
-    holders: graph.parties.filter((p) => p.role !== 'subcontractor').map(toParty),
-    lotCount: lots.length,
-    requiredMinutes: sumRequiredMinutes(clauses.map((cl) => ({ requiredMinutes: cl.requiredMinutes ?? 0 }))),
-    hoursToSize: clauses.filter((cl) => cl.hoursToSize).length,
+    source: c.source as ContractSummary['source'],
+    holders: parts.parties.filter((p) => p.role !== 'subcontractor').sort(byRole).map(toParty),
+    lotCount: parts.lotCount,
+    requiredMinutes: sumRequiredMinutes(parts.clauses.map((cl) => ({ requiredMinutes: cl.requiredMinutes ?? 0 }))),
+    hoursToSize: parts.clauses.filter((cl) => cl.toSize).length,
+  };
+}
+
+export function toContract(graph: ContractGraph, today: string): Contract {
+  const c = graph.contract;
+  const lots = graph.lots.map((l) => toLot(graph, l, today));
+  return {
+    ...contractSummaryOf(c, { parties: graph.parties, lotCount: lots.length, clauses: [...graph.clauseOf.values()] }),
     procedure: c.procedure ?? null,
-    parties: graph.parties.map(toParty),
+    parties: [...graph.parties].sort(byRole).map(toParty),
     lots,
     decp: c.decpKey
       ? {
@@ -120,11 +134,6 @@ export function toContract(graph: ContractGraph, today: string): Contract {
     updatedAt: c.updatedAt.toISOString(),
   };
 }
-
-export const toContractSummary = (contract: Contract): ContractSummary => {
-  const { procedure: _p, parties: _pa, lots: _l, decp: _d, updatedAt: _u, ...summary } = contract;
-  return summary;
-};
 
 export function toOperation(o: OperationEntity, contractCount: number): Operation {
   return {
