@@ -117,9 +117,9 @@ describe('lecture d’un relevé mensuel', () => {
   it('lit 100 000 lignes en quelques centaines de millisecondes', () => {
     const many: SheetRow[] = [{ line: 1, cells: ['Mise en poste', 'Mois', 'Heures travaillées', 'Commentaire'] }];
     for (let i = 0; i < 100_000; i++) many.push({ line: i + 2, cells: [`MP-${i % 5000}`, `2025-${String((i % 12) + 1).padStart(2, '0')}`, '151,67', ''] });
-    const started = performance.now();
+    const started = Date.now();
     const read = readStatement(many);
     expect(read.lines).toHaveLength(100_000);
-    expect(performance.now() - started).toBeLessThan(2000);
+    expect(Date.now() - started).toBeLessThan(2000);
   });
 });
