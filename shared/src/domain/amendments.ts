@@ -107,7 +107,9 @@ function applyOne(current: RequiredHoursHistoryEntry, amendment: Amendment, path
         ...base,
         requiredMinutes,
         unroundedHours,
-        formula: `Avenant ${amendment.id} : ${formatHours(current.requiredMinutes)} × ${formatEuros(amountCents)} ÷ ${formatEuros(current.amountCents)} = ${formatNumberFr(unroundedHours)}\u00a0h → ${formatHours(requiredMinutes)}`,
+        formula:
+          `Avenant ${amendment.id} : ${formatHours(current.requiredMinutes)} × ${formatEuros(amountCents)} ÷ ${formatEuros(current.amountCents)}` +
+          ` = ${formatNumberFr(unroundedHours)}\u00a0h → ${formatHours(requiredMinutes)}`,
       };
     }
   }

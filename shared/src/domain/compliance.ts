@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { roundTo } from './arithmetic.js';
 import { addDays, daysBetween, type IsoDate } from './calendar.js';
 import { andThen, ok, validateWith, type Result } from './result.js';
-import { centsField, clauseSchema, countField, isoDateField, minutesField, type Clause, type StatusThresholds } from './schemas.js';
+import { centsField, insertionClauseSchema, countField, isoDateField, minutesField, type InsertionClause, type StatusThresholds } from './schemas.js';
 import type { ComplianceStatus } from './vocabulary.js';
 
 export type PaceBasis = 'time' | 'invoiced';
@@ -41,7 +41,7 @@ export interface ComplianceAssessment {
 }
 
 const complianceInputSchema = z.object({
-  clause: clauseSchema,
+  clause: insertionClauseSchema,
   countedMinutes: minutesField('Heures comptées'),
   /** Amount invoiced so far (situations de travaux), null when unknown. */
   invoicedAmountCents: centsField('Montant facturé').nullish(),
@@ -59,7 +59,7 @@ export function elapsedByTime(startDate: IsoDate, endDate: IsoDate, today: IsoDa
 }
 
 interface StatusFacts {
-  readonly clause: Clause;
+  readonly clause: InsertionClause;
   readonly counted: number;
   readonly today: IsoDate;
   readonly missingPeriods: number;

@@ -18,14 +18,14 @@ import { participantMonthlyCapMinutes, placementMonthRange } from './plausibilit
 import { prorate } from './proration.js';
 import { andThen, fail, ok, validateWith, makeViolation, type Result, type Violation } from './result.js';
 import {
-  clauseSchema,
+  insertionClauseSchema,
   eligibilityValidationSchema,
   hourDeclarationSchema,
   listField,
   placementSchema,
   poolingAgreementSchema,
   siaeSubcontractSchema,
-  type Clause,
+  type InsertionClause,
   type EligibilityValidation,
   type HourDeclaration,
   type Placement,
@@ -73,7 +73,7 @@ export interface CountingResult {
 }
 
 const countingInputSchema = z.object({
-  clause: clauseSchema,
+  clause: insertionClauseSchema,
   /** Placements of the clause, plus the other placements of its participants (C12, C10). */
   placements: listField(placementSchema, 'Mises en poste'),
   /** Declarations of those placements, any status: only validated ones count. */
@@ -148,7 +148,7 @@ function compareKeys(a: string, b: string): number {
 }
 
 class CountingRun {
-  private readonly rules: Clause['rules']['counting'];
+  private readonly rules: InsertionClause['rules']['counting'];
   private readonly ledger = new Ledger();
   private readonly placementsById: Map<string, Placement>;
   private readonly placementsByParticipant: Map<string, Placement[]>;
@@ -167,7 +167,7 @@ class CountingRun {
   private firstCounted = new Map<string, IsoDate>();
 
   constructor(
-    private readonly clause: Clause,
+    private readonly clause: InsertionClause,
     placements: readonly Placement[],
     private readonly declarations: readonly HourDeclaration[],
     private readonly validations: readonly EligibilityValidation[],
@@ -572,11 +572,14 @@ class CountingRun {
         if (piece.kind !== 'training') continue;
         const participantId = piece.participantId as string;
         const usedByPerson = perPerson.get(participantId) ?? 0;
-        if (c8.maxMinutesPerParticipant !== null) {
-          this.cut(piece, piece.minutes - (c8.maxMinutesPerParticipant - usedByPerson), 'C8', 'training_cap_per_participant', `Heures de formation au-delà du plafond de ${formatHours(c8.maxMinutesPerParticipant)} par personne (C8).`);
+        const personCap = c8.maxMinutesPerParticipant;
+        if (personCap !== null) {
+          const reason = `Heures de formation au-delà du plafond de ${formatHours(personCap)} par personne (C8).`;
+          this.cut(piece, piece.minutes - (personCap - usedByPerson), 'C8', 'training_cap_per_participant', reason);
         }
         if (shareCap !== null) {
-          this.cut(piece, piece.minutes - (shareCap - total), 'C8', 'training_cap_share_of_required', `Heures de formation au-delà du plafond de ${formatHours(shareCap)} pour la clause (C8).`);
+          const reason = `Heures de formation au-delà du plafond de ${formatHours(shareCap)} pour la clause (C8).`;
+          this.cut(piece, piece.minutes - (shareCap - total), 'C8', 'training_cap_share_of_required', reason);
         }
         perPerson.set(participantId, usedByPerson + piece.minutes);
         total += piece.minutes;

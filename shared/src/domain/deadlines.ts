@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { addMonthsToMonth, daysBetween, daysInYearMonth, maxIsoDate, minIsoDate, monthOf, monthsInRange, type IsoDate, type YearMonth } from './calendar.js';
 import { andThen, ok, validateWith, type Result } from './result.js';
-import { clauseSchema, hourDeclarationSchema, isoDateField, listField, placementSchema } from './schemas.js';
+import { insertionClauseSchema, hourDeclarationSchema, isoDateField, listField, placementSchema } from './schemas.js';
 
 /** Day `deadlineDay` of the following month, clamped to its last day (31 → 28 February). */
 export function declarationDeadline(month: YearMonth, deadlineDay: number): IsoDate {
@@ -41,7 +41,7 @@ export interface DeclarationDeadlineReport {
 }
 
 const deadlineInputSchema = z.object({
-  clause: clauseSchema,
+  clause: insertionClauseSchema,
   placements: listField(placementSchema, 'Mises en poste'),
   declarations: listField(hourDeclarationSchema, 'Déclarations'),
   today: isoDateField('Date du jour'),

@@ -10,14 +10,14 @@ import { participantMonthlyCapMinutes, placementMonthlyMaxMinutes, placementMont
 import { referenceDays } from './proration.js';
 import { andThen, fail, ok, validateWith, makeViolation, type Result } from './result.js';
 import {
-  clauseSchema,
+  insertionClauseSchema,
   eligibilityValidationSchema,
   hourDeclarationSchema,
   isoDateField,
   listField,
   placementSchema,
-  type Clause,
   type HourDeclaration,
+  type InsertionClause,
   type Placement,
 } from './schemas.js';
 
@@ -48,7 +48,7 @@ export interface DeclarationCheck {
 
 const declarationCheckInputSchema = z.object({
   declaration: hourDeclarationSchema,
-  clause: clauseSchema,
+  clause: insertionClauseSchema,
   /** Every placement of the participant (any clause), the declaration's one included. */
   placements: listField(placementSchema, 'Mises en poste'),
   /** The participant's other declarations, any clause and status. */
@@ -87,7 +87,7 @@ export function checkDeclaration(input: DeclarationCheckInput): Result<Declarati
 }
 
 const declarationBatchInputSchema = z.object({
-  clause: clauseSchema,
+  clause: insertionClauseSchema,
   /** The declarations to check, all on placements of this clause. */
   declarations: listField(hourDeclarationSchema, 'Déclarations à contrôler'),
   /** Every placement of the participants concerned (any clause). */
@@ -159,7 +159,7 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 
 interface CheckFacts {
   readonly declaration: HourDeclaration;
-  readonly clause: Clause;
+  readonly clause: InsertionClause;
   readonly placement: Placement;
   /** Every placement of the declaration's participant, any clause. */
   readonly participantPlacements: readonly Placement[];
@@ -192,7 +192,9 @@ function evaluate(facts: CheckFacts): DeclarationCheck {
     const days = referenceDays(reference);
     // One window covering the whole period is the usual case: no need to look at each day.
     const covered = windows.some((window) => window.start <= reference.start && reference.end <= window.end);
-    const eligibleDays = covered ? days.length : days.filter((day) => windows.some((window) => window.start <= day && day <= window.end)).length;
+    const eligibleDays = covered
+      ? days.length
+      : days.filter((day) => windows.some((window) => window.start <= day && day <= window.end)).length;
     if (clause.rules.counting.c2.enabled && eligibleDays === 0) {
       add('eligibility_not_valid', 'error', 'declaration.month', `Aucune éligibilité valide sur la période ${month} : ces heures ne compteront pas.`);
     } else if (clause.rules.counting.c2.enabled && eligibleDays < days.length) {
@@ -202,9 +204,19 @@ function evaluate(facts: CheckFacts): DeclarationCheck {
     const legal = plausibleMinutes(maxWeekly, reference, month);
     const contract = placementMonthlyMaxMinutes(placement, month, maxWeekly);
     if (minutes > legal) {
-      add('above_weekly_legal_maximum', 'error', 'declaration.workedMinutes', `${formatHours(minutes)} déclarées : plus que ${formatHours(maxWeekly)} par semaine sur la période (maximum ${formatHours(legal)}).`);
+      add(
+        'above_weekly_legal_maximum',
+        'error',
+        'declaration.workedMinutes',
+        `${formatHours(minutes)} déclarées : plus que ${formatHours(maxWeekly)} par semaine sur la période (maximum ${formatHours(legal)}).`,
+      );
     } else if (placement.weeklyMinutes != null && minutes > contract) {
-      add('above_plausible_maximum', 'error', 'declaration.workedMinutes', `${formatHours(minutes)} déclarées pour un contrat de ${formatHours(placement.weeklyMinutes)} par semaine (maximum plausible ${formatHours(contract)}).`);
+      add(
+        'above_plausible_maximum',
+        'error',
+        'declaration.workedMinutes',
+        `${formatHours(minutes)} déclarées pour un contrat de ${formatHours(placement.weeklyMinutes)} par semaine (maximum plausible ${formatHours(contract)}).`,
+      );
     }
   }
 
@@ -223,7 +235,13 @@ function evaluate(facts: CheckFacts): DeclarationCheck {
     .reduce((total, other) => total + other.workedMinutes + (other.trainingMinutes ?? 0), 0);
   const personCap = participantMonthlyCapMinutes(participantPlacements, month, clause.rules.counting.c12.monthlyCap, maxWeekly);
   if (elsewhere > 0 && minutes + elsewhere > personCap) {
-    add('double_counting', 'error', 'declaration.workedMinutes', `Avec les ${formatHours(elsewhere)} déjà déclarées ailleurs pour cette personne en ${month}, le total dépasse le maximum plausible (${formatHours(personCap)}) : une même heure ne peut compter deux fois (C12).`);
+    add(
+      'double_counting',
+      'error',
+      'declaration.workedMinutes',
+      `Avec les ${formatHours(elsewhere)} déjà déclarées ailleurs pour cette personne en ${month}, le total dépasse ` +
+        `le maximum plausible (${formatHours(personCap)}) : une même heure ne peut compter deux fois (C12).`,
+    );
   }
 
   return { acceptable: found.every((item) => item.severity !== 'error'), violations: found };

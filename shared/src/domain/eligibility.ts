@@ -11,6 +11,7 @@ import { andThen, ok, validateWith, type Result } from './result.js';
 import {
   clauseRulesSchema,
   eligibilityValidationSchema,
+  idField,
   isoDateField,
   listField,
   type ClauseRules,
@@ -173,7 +174,7 @@ export type EligibilityAnswer =
   | { readonly eligible: false; readonly reason: EligibilityRefusalCode; readonly message: string };
 
 const eligibilityQuestionSchema = z.object({
-  participantId: z.string({ error: 'Identifiant du participant : champ obligatoire.' }).min(1),
+  participantId: idField('Identifiant du participant'),
   date: isoDateField('Date'),
   validations: listField(eligibilityValidationSchema, 'Validations d’éligibilité'),
   rules: clauseRulesSchema,

@@ -20,7 +20,7 @@ import {
 import { declarationDeadline } from './deadlines.js';
 import { formatDateFr, formatHours } from './format.js';
 import { andThen, ok, validateWith, type Result } from './result.js';
-import { clauseSchema, isoDateField, listField, minutesField, yearMonthField } from './schemas.js';
+import { insertionClauseSchema, isoDateField, listField, minutesField, yearMonthField } from './schemas.js';
 
 export type ForecastOutcome =
   | { readonly kind: 'already_met'; readonly month: YearMonth }
@@ -43,7 +43,7 @@ export interface Forecast {
 }
 
 const forecastInputSchema = z.object({
-  clause: clauseSchema,
+  clause: insertionClauseSchema,
   countedByMonth: listField(z.object({ month: yearMonthField('Mois'), countedMinutes: minutesField('Heures comptées') }), 'Heures comptées par mois'),
   today: isoDateField('Date du jour'),
 });

@@ -8,7 +8,8 @@ export * from './eligibility-criteria.js';
 export * from './clause-rules.js';
 export type {
   Amendment,
-  Clause,
+  InsertionClause,
+  ClauseParameters,
   ClauseRules,
   CountingRules,
   DeclarationRules,

@@ -87,6 +87,11 @@ describe('heures requises — autres méthodes', () => {
     expect(result.warnings[0]?.code).toBe('pact_no_clause_advised');
   });
 
+  it('la formule du % des heures estimées montre les heures travaillées', () => {
+    const result = required({ method: 'hours_percentage', insertionRate: 0.05, amountCents: 100_000_000, labourShare: 0.5, hourlyCostCents: 3000 });
+    expect(plainSpaces(result.formula)).toBe('5 % × 16 666,6667 h travaillées estimées (1 000 000,00 € × 50 % ÷ 30,00 €/h) = 833,3333 h → 833 h');
+  });
+
   it('accord-cadre : réévalué à chaque bon de commande, bons futurs ignorés', () => {
     const result = required({
       method: 'per_order',

@@ -100,8 +100,13 @@ function hoursPercentage(input: Extract<RequiredHoursMethod, { method: 'hours_pe
   return build(
     'hours_percentage',
     labourShareHours(amountCents, share, input.insertionRate, cost),
-    (unrounded, rounded) =>
-      `${formatPercent(input.insertionRate)} × (${formatEuros(amountCents)} × ${formatPercent(share)} ÷ ${formatEuros(cost)}/h heures travaillées estimées) = ${unrounded} → ${rounded}`,
+    (unrounded, rounded) => {
+      const labourHours = fractionToNumber(labourShareHours(amountCents, share, 1, cost));
+      return (
+        `${formatPercent(input.insertionRate)} × ${formatNumberFr(labourHours)}\u00a0h travaillées estimées ` +
+        `(${formatEuros(amountCents)} × ${formatPercent(share)} ÷ ${formatEuros(cost)}/h) = ${unrounded} → ${rounded}`
+      );
+    },
   );
 }
 

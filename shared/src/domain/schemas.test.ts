@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clauseRules, DEFAULT_CLAUSE_RULES } from './clause-rules.js';
 import { validateWith } from './result.js';
-import { clauseRulesSchema, clauseSchema, placementSchema, requiredHoursMethodSchema } from './schemas.js';
+import { clauseRulesSchema, insertionClauseSchema, placementSchema, requiredHoursMethodSchema } from './schemas.js';
 import { aClause, aPlacement } from './test-factories.js';
 
 describe('schémas du domaine : messages français et violations nommées', () => {
@@ -26,7 +26,7 @@ describe('schémas du domaine : messages français et violations nommées', () =
   it.each([
     ['champ manquant', requiredHoursMethodSchema, { method: 'labour_share', labourShare: 0.5, insertionRate: 0.05, hourlyCostCents: 3000 }, 'amountCents', 'Montant HT : champ obligatoire.'],
     ['mauvais type', requiredHoursMethodSchema, { method: 'fixed', minutes: '833' }, 'minutes', 'Heures fixées au CCAP : nombre entier (minutes) attendu.'],
-    ['dates inversées', clauseSchema, aClause({ startDate: '2025-06-01', endDate: '2025-05-31' }), 'endDate', 'La date de fin de la clause précède sa date de début.'],
+    ['dates inversées', insertionClauseSchema, aClause({ startDate: '2025-06-01', endDate: '2025-05-31' }), 'endDate', 'La date de fin de la clause précède sa date de début.'],
     ['modalité inconnue', placementSchema, { ...aPlacement(), modality: 'benevolat' }, 'modality', 'Modalité : valeur inconnue'],
     ['C5 sans nombre de mois', clauseRulesSchema, clauseRules({ counting: { c5: { policy: 'company_hours_n_months' } } }), 'counting.c5.months', 'C5 : indiquer le nombre de mois de valorisation du CDI.'],
   ])('%s', (_label, schema, input, path, message) => {

@@ -8,6 +8,7 @@ import { isValidIsoDate, isValidYearMonth } from './calendar.js';
 import { CRITERION_CODES } from './eligibility-criteria.js';
 import {
   CDI_POLICIES,
+  CLAUSE_TYPES,
   CONTRACT_TYPES,
   DECLARATION_STATUSES,
   EMPLOYER_ROLES,
@@ -97,6 +98,14 @@ export function coefficientField(label: string) {
   return z.number({ error: required(label, 'nombre') }).refine((value) => value > 0 && value <= 100, {
     error: `${label} : le coefficient doit être strictement positif (et au plus 100).`,
     ...code('coefficient_out_of_range'),
+  });
+}
+
+/** A pace threshold (counted ÷ expected), ≥ 0. */
+export function paceField(label: string) {
+  return z.number({ error: required(label, 'nombre') }).refine((value) => value >= 0, {
+    error: `${label} : la valeur ne peut pas être négative.`,
+    ...code('negative_number'),
   });
 }
 
@@ -216,8 +225,8 @@ export const statusThresholdsSchema = z.object({
   endGraceDays: countField('Délai après la fin avant « non conforme » (jours)'),
   notStartedElapsed: rateField('Seuil « non démarré » (part écoulée)'),
   atRiskElapsed: rateField('Seuil « à risque » (part écoulée)'),
-  atRiskPace: z.number({ error: required('Rythme « à risque »', 'nombre') }).nonnegative({ error: 'Rythme « à risque » : valeur négative refusée.' }),
-  watchPace: z.number({ error: required('Rythme « à surveiller »', 'nombre') }).nonnegative({ error: 'Rythme « à surveiller » : valeur négative refusée.' }),
+  atRiskPace: paceField('Rythme « à risque »'),
+  watchPace: paceField('Rythme « à surveiller »'),
   atRiskMissingPeriods: countField('Périodes manquantes avant « à risque »'),
   paceBasis: enumField(['time', 'invoiced'] as const, 'Base du rythme'),
 });
@@ -235,7 +244,7 @@ export type ClauseRules = z.infer<typeof clauseRulesSchema>;
 // ---------------------------------------------------------------- clause, placements, declarations
 
 /** What the counting, checks and compliance need of a clause (one lot, one contract holder). */
-export const clauseSchema = z
+export const insertionClauseSchema = z
   .object({
     id: idField('Identifiant de la clause'),
     lotId: idField('Identifiant du lot'),
@@ -248,7 +257,7 @@ export const clauseSchema = z
     rules: clauseRulesSchema,
   })
   .superRefine((value, ctx) => checkDateOrder(value, ctx, 'startDate', 'endDate', 'La date de fin de la clause précède sa date de début.'));
-export type Clause = z.infer<typeof clauseSchema>;
+export type InsertionClause = z.infer<typeof insertionClauseSchema>;
 
 export const placementSchema = z
   .object({
@@ -453,3 +462,13 @@ export const amendmentSchema = z
     }
   });
 export type Amendment = z.infer<typeof amendmentSchema>;
+
+// ---------------------------------------------------------------- everything a clause stores
+
+/** The parameters of a lot's clause as stored: its type, how its hours are sized, and its rules. */
+export const clauseParametersSchema = z.object({
+  type: enumField(CLAUSE_TYPES, 'Type de clause'),
+  requiredHours: requiredHoursMethodSchema,
+  rules: clauseRulesSchema,
+});
+export type ClauseParameters = z.infer<typeof clauseParametersSchema>;

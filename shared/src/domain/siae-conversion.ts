@@ -8,7 +8,7 @@ import { monthOf, monthRange, type YearMonth } from './calendar.js';
 import type { Ledger, SliceKind, SliceOrigin } from './counting-ledger.js';
 import { formatDateFr, formatEuros, formatHours, formatPercent } from './format.js';
 import { prorate } from './proration.js';
-import type { Clause, SiaeSubcontract } from './schemas.js';
+import type { InsertionClause, SiaeSubcontract } from './schemas.js';
 import type { Modality } from './vocabulary.js';
 
 export interface SubcontractCount {
@@ -33,7 +33,7 @@ function sumByMonth<T>(items: readonly T[], month: (item: T) => YearMonth, value
   return [...totals].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-export function countSiaeSubcontract(subcontract: SiaeSubcontract, clause: Clause, ledger: Ledger): SubcontractCount {
+export function countSiaeSubcontract(subcontract: SiaeSubcontract, clause: InsertionClause, ledger: Ledger): SubcontractCount {
   const rules = clause.rules.counting.c7;
   const labourShare = subcontract.labourShare ?? rules.defaultLabourShare;
   const hourlyCostCents = subcontract.hourlyCostCents ?? rules.defaultHourlyCostCents;

@@ -4,9 +4,9 @@
  * an RSA participant validated on 2 January.
  */
 import { clauseRules, type ClauseRulesOverrides } from './clause-rules.js';
-import type { Clause, EligibilityValidation, HourDeclaration, Placement, SiaeSubcontract } from './schemas.js';
+import type { InsertionClause, EligibilityValidation, HourDeclaration, Placement, SiaeSubcontract } from './schemas.js';
 
-export function aClause(overrides: Partial<Omit<Clause, 'rules'>> & { rules?: ClauseRulesOverrides } = {}): Clause {
+export function aClause(overrides: Partial<Omit<InsertionClause, 'rules'>> & { rules?: ClauseRulesOverrides } = {}): InsertionClause {
   const { rules, ...rest } = overrides;
   return {
     id: 'clause-1',

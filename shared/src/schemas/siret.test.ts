@@ -7,6 +7,7 @@ describe('SIRET (clé de Luhn)', () => {
     ['clé fausse', '22460001400018', false],
     ['La Poste, règle de la somme divisible par 5', '35600000004165', true],
     ['La Poste, somme non divisible par 5', '35600000004166', false],
+    ['La Poste, siège (Luhn)', '35600000000048', true],
     ['13 chiffres', '2246000140001', false],
     ['lettres', '2246000140001A', false],
     ['réel DECP invalide (FORMATS.md)', '42209542100023', false],

@@ -18,14 +18,13 @@ export function luhnValid(digits: string): boolean {
   return sum % 10 === 0;
 }
 
-/** A SIRET is 14 digits, Luhn-valid (La Poste: sum of digits divisible by 5). */
+/** A SIRET is 14 digits, Luhn-valid; La Poste's establishments may instead have a digit sum divisible by 5. */
 export function isValidSiret(value: string): boolean {
   if (!/^\d{14}$/.test(value)) return false;
-  if (value.startsWith(LA_POSTE_SIREN)) {
-    const sum = [...value].reduce((s, c) => s + Number(c), 0);
-    return sum % 5 === 0;
-  }
-  return luhnValid(value);
+  if (luhnValid(value)) return true; // includes La Poste's head office, 356 000 000 00048
+  if (!value.startsWith(LA_POSTE_SIREN)) return false;
+  const sum = [...value].reduce((s, c) => s + Number(c), 0);
+  return sum % 5 === 0;
 }
 
 /** Accepts "552 100 554 00013" as typed by people; stores the 14 digits. */
