@@ -4,3 +4,6 @@ export * from './siret.js';
 export * from './organisation.js';
 export * from './user.js';
 export * from './auth.js';
+export * from './declaration.js';
+export * from './declaration-import.js';
+export * from './declaration-space.js';
