@@ -29,7 +29,7 @@ describe.each(Object.keys(routes) as RouteName[])('route %s', (name) => {
 
   it('anonyme : 401 si la route est protégée', async () => {
     const call = await caseOf(name)(w, w.buyerA);
-    const res = await app.client().request(call.method, call.path, { body: call.body });
+    const res = await app.client().request(call.method, call.path, { body: call.body, rawBody: call.rawBody, headers: call.headers });
     if (route.access === 'public') expect([200, 204]).toContain(res.status);
     else {
       expect(res.status).toBe(401);
@@ -43,7 +43,7 @@ describe.each(Object.keys(routes) as RouteName[])('route %s', (name) => {
     const call = await caseOf(name)(w, me);
     // logout would close the shared session: use a separate signed-in client for it.
     const client = name === 'logout' ? await app.client().login(me.user.email, 'Mot-de-passe-de-test-1') : me.client;
-    const res = await client.request(call.method, call.path, { body: call.body });
+    const res = await client.request(call.method, call.path, { body: call.body, rawBody: call.rawBody, headers: call.headers });
     if (route.access === 'public' || (route.access as readonly Role[]).includes(role)) expect(res.status, res.text).toBe(route.status);
     else {
       expect(res.status).toBe(403);

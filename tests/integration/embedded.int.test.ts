@@ -7,7 +7,9 @@ import { afterAll, expect, it } from 'vitest';
 import { startEmbeddedPostgres, initOrm } from '@app/db';
 
 const script = fileURLToPath(new URL('../support/scripts/hold-embedded.mjs', import.meta.url));
-const dataDir = fs.mkdtempSync(path.join(fileURLToPath(new URL('../../.data/', import.meta.url)), 'stale-'));
+const dataRoot = fileURLToPath(new URL('../../.data/', import.meta.url));
+fs.mkdirSync(dataRoot, { recursive: true }); // absent on a fresh clone
+const dataDir = fs.mkdtempSync(path.join(dataRoot, 'stale-'));
 const port = 54339;
 
 const postgresRunningOn = (dir: string): boolean => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Orm } from '@app/db';
-import { OrganisationSchema, UserSchema } from '@app/db';
+import { MandateSchema, OrganisationSchema, UserSchema } from '@app/db';
 import { hashPassword } from '@app/api';
 import { roleOfOrganisationKind, type OrganisationKind, type Role } from '@app/shared';
 import type { TestApp } from './test-app.js';
@@ -54,20 +54,29 @@ export async function createUser(orm: Orm, organisation: { id: string; kind: str
   return user;
 }
 
-export type Tenant = { organisation: { id: string; name: string }; user: { id: string; email: string }; client: Client };
+export type Tenant = { organisation: { id: string; name: string; siret?: string | null }; user: { id: string; email: string }; client: Client };
+
+/** The buyer mandates the facilitation structure (it then reads and helps edit the buyer's portfolio). */
+export async function createMandate(orm: Orm, buyerId: string, facilitatorId: string): Promise<string> {
+  const em = orm.em.fork();
+  const mandate = em.create(MandateSchema, { id: randomUUID(), buyer: buyerId, facilitator: facilitatorId });
+  await em.flush();
+  return mandate.id;
+}
 
 /**
  * Two tenants per role (A and B) plus the instance admin, each with a signed-in client:
  * enough to test every route for the right role, the wrong role, anonymous and another tenant.
+ * Buyer A mandated facilitator A, buyer B facilitator B.
  */
-export async function createWorld(app: TestApp): Promise<Record<`${Exclude<Role, 'admin'>}${'A' | 'B'}` | 'admin', Tenant> & { anonymous: Client }> {
+export async function createWorld(app: TestApp): Promise<Record<`${Exclude<Role, 'admin'>}${'A' | 'B'}` | 'admin', Tenant> & { anonymous: Client; app: TestApp }> {
   const make = async (kind: OrganisationKind): Promise<Tenant> => {
     const organisation = await createOrganisation(app.orm, kind);
     const user = await createUser(app.orm, organisation);
     const client = await app.client().login(user.email, PASSWORD);
     return { organisation, user, client };
   };
-  return {
+  const world = {
     buyerA: await make('buyer'),
     buyerB: await make('buyer'),
     facilitatorA: await make('facilitator'),
@@ -76,5 +85,9 @@ export async function createWorld(app: TestApp): Promise<Record<`${Exclude<Role,
     contractorB: await make('contractor'),
     admin: await make('admin'),
     anonymous: app.client(),
+    app,
   };
+  await createMandate(app.orm, world.buyerA.organisation.id, world.facilitatorA.organisation.id);
+  await createMandate(app.orm, world.buyerB.organisation.id, world.facilitatorB.organisation.id);
+  return world;
 }

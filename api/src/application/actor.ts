@@ -10,6 +10,8 @@ export interface Actor {
   organisationKind: OrganisationKind;
   organisationName: string;
   organisationSiret: string | null;
+  /** Facilitators: the buyers that mandated their structure (empty for the other roles). */
+  mandatingBuyerIds: string[];
   sessionId: string;
 }
 

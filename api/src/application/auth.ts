@@ -65,6 +65,7 @@ export async function login(
     organisationKind: org.kind as Actor['organisationKind'],
     organisationName: org.name,
     organisationSiret: org.siret ?? null,
+    mandatingBuyerIds: [],
   };
   audit(em, actor, meta, { action: 'login', entityType: 'User', entityId: user.id });
   await em.flush();

@@ -30,7 +30,10 @@ export const errors = {
   ruleViolation: (rule: string, detail: string) => new AppError('rule_violation', detail, { rule }),
   unsupportedMediaType: () =>
     new AppError('unsupported_media_type', 'Envoyez le corps de la requête en JSON (Content-Type: application/json).'),
-  payloadTooLarge: (limit: string) => new AppError('payload_too_large', `Le corps de la requête dépasse ${limit}.`),
+  payloadTooLarge: (limit: string, what = 'Le corps de la requête') => new AppError('payload_too_large', `${what} dépasse ${limit}.`),
+  uploadMediaType: () =>
+    new AppError('unsupported_media_type', 'Envoyez le fichier tel quel dans le corps de la requête (Content-Type: application/octet-stream).'),
+  invalidFile: (reason: string) => new AppError('invalid_file', reason, { errors: [{ path: '(fichier)', message: reason }] }),
   malformedJson: () => new AppError('malformed_json', 'Le corps de la requête n’est pas un JSON valide.'),
   methodNotAllowed: () => new AppError('method_not_allowed', 'Cette méthode n’est pas permise sur cette adresse.'),
   routeNotFound: () => new AppError('not_found', 'Aucune ressource à cette adresse.'),

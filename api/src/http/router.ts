@@ -4,6 +4,7 @@ import { routes, type RouteContract, type Routes } from '@app/shared';
 import type { Actor } from '../application/actor.js';
 import { errors } from '../application/errors.js';
 import type { AppContext } from './context.js';
+import { readUpload } from './upload.js';
 
 type In<S> = S extends z.ZodType ? z.output<S> : undefined;
 type Out<C extends RouteContract> = C['response'] extends z.ZodType ? z.input<C['response']> : void;
@@ -12,6 +13,8 @@ export interface HandlerInput<C extends RouteContract> {
   params: In<NonNullable<C['params']>>;
   query: In<NonNullable<C['query']>>;
   body: In<NonNullable<C['body']>>;
+  /** The uploaded file, on routes that declare `upload`. */
+  file: C['upload'] extends object ? Buffer : undefined;
   /** Non-null on every non-public route: the router has already checked the session and the role. */
   actor: C['access'] extends 'public' ? Actor | null : Actor;
   ctx: AppContext;
@@ -24,6 +27,8 @@ export type Handlers = { [K in keyof Routes]: Handler<Routes[K]> };
  * Builds the router from the shared contracts: every route is authorized (401/403) and its params,
  * query and body parsed before its handler runs; the response is parsed with its schema too, which
  * also strips any field the contract does not declare (a whitelist for what leaves the API).
+ * Upload routes receive their file after authorization (an anonymous upload is never read); download
+ * routes set their own body.
  */
 export function buildRouter(handlers: Handlers): Router<unknown, AppContext> {
   const router = new Router<unknown, AppContext>();
@@ -38,7 +43,9 @@ export function buildRouter(handlers: Handlers): Router<unknown, AppContext> {
       const params = route.params ? route.params.parse(ctx.params) : undefined;
       const query = route.query ? route.query.parse(Object.fromEntries(new URLSearchParams(ctx.querystring))) : undefined;
       const body = route.body ? route.body.parse((ctx.request as { body?: unknown }).body ?? {}) : undefined;
-      const result = await handler({ params, query, body, actor, ctx } as never);
+      if (!route.upload && ctx.is('application/octet-stream')) throw errors.unsupportedMediaType();
+      const file = route.upload ? await readUpload(ctx, route.upload) : undefined;
+      const result = await handler({ params, query, body, file, actor, ctx } as never);
       ctx.status = route.status;
       if (route.response) ctx.body = route.response.parse(result);
     });

@@ -47,6 +47,11 @@ export async function actorForToken(em: EntityManager, token: string): Promise<A
   );
   const row = rows[0];
   if (!row) return null;
+  // A facilitation structure works on the portfolios of the buyers that mandated it.
+  const mandates =
+    row.organisation_kind === 'facilitator'
+      ? await em.getConnection().execute<{ buyer_id: string }[]>(`select buyer_id from mandate where facilitator_id = ?`, [row.organisation_id])
+      : [];
   return {
     sessionId: row.session_id,
     userId: row.user_id,
@@ -57,6 +62,7 @@ export async function actorForToken(em: EntityManager, token: string): Promise<A
     organisationKind: row.organisation_kind,
     organisationName: row.organisation_name,
     organisationSiret: row.organisation_siret,
+    mandatingBuyerIds: mandates.map((m) => m.buyer_id),
   };
 }
 

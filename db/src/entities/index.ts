@@ -3,12 +3,34 @@ import { UserSchema } from './user.entity.js';
 import { SessionSchema } from './session.entity.js';
 import { LoginThrottleSchema } from './login-throttle.entity.js';
 import { AuditEventSchema } from './audit-event.entity.js';
+import { MandateSchema } from './mandate.entity.js';
+import { OperationSchema } from './operation.entity.js';
+import { ContractSchema } from './contract.entity.js';
+import { ContractPartySchema } from './contract-party.entity.js';
+import { LotSchema } from './lot.entity.js';
+import { InsertionClauseSchema } from './insertion-clause.entity.js';
+import { AmendmentSchema } from './amendment.entity.js';
+import { PurchaseOrderSchema } from './purchase-order.entity.js';
+import { DecpImportSchema } from './decp-import.entity.js';
 
 export * from './organisation.entity.js';
 export * from './user.entity.js';
 export * from './session.entity.js';
 export * from './login-throttle.entity.js';
 export * from './audit-event.entity.js';
+export * from './mandate.entity.js';
+export * from './operation.entity.js';
+export * from './contract.entity.js';
+export * from './contract-party.entity.js';
+export * from './lot.entity.js';
+export * from './insertion-clause.entity.js';
+export * from './amendment.entity.js';
+export * from './purchase-order.entity.js';
+export * from './decp-import.entity.js';
 
 /** Every entity, passed explicitly to MikroORM (no folder discovery, no reflection). */
-export const entities = [OrganisationSchema, UserSchema, SessionSchema, LoginThrottleSchema, AuditEventSchema];
+export const entities = [
+  OrganisationSchema, UserSchema, SessionSchema, LoginThrottleSchema, AuditEventSchema,
+  MandateSchema, OperationSchema, ContractSchema, ContractPartySchema, LotSchema, InsertionClauseSchema,
+  AmendmentSchema, PurchaseOrderSchema, DecpImportSchema,
+];

@@ -25,9 +25,13 @@ export interface RouteContract<
   params?: P;
   query?: Q;
   body?: B;
-  /** null for 204 responses. */
+  /** null for 204 responses and file downloads. */
   response: R | null;
   status: number;
+  /** The request body is a file sent raw (application/octet-stream), refused above `maxBytes`. */
+  upload?: { maxBytes: number; label: string };
+  /** The answer is a file (exports): the handler sets the body and its media type. */
+  download?: { mediaTypes: readonly string[] };
 }
 
 /** Keeps the exact types of a route (its schemas, its access) for the API handlers and the web client. */

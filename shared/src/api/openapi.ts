@@ -32,9 +32,12 @@ export function buildOpenApiDocument(routes: Record<string, RouteContract>, vers
     const responses: Record<string, unknown> = {
       [String(route.status)]: route.response
         ? { description: 'Succès', content: { 'application/json': { schema: toSchema(route.response, 'output') } } }
-        : { description: 'Succès, sans contenu' },
+        : route.download
+          ? { description: 'Fichier', content: Object.fromEntries(route.download.mediaTypes.map((t) => [t, { schema: { type: 'string', format: 'binary' } }])) }
+          : { description: 'Succès, sans contenu' },
     };
-    if (route.params || route.query || route.body) responses['400'] = problemResponse('Requête invalide');
+    if (route.upload) responses['413'] = problemResponse('Fichier trop volumineux');
+    if (route.params || route.query || route.body || route.upload) responses['400'] = problemResponse('Requête invalide');
     if (route.access !== 'public') {
       responses['401'] = problemResponse('Authentification requise');
       responses['403'] = problemResponse('Rôle non autorisé');
@@ -50,6 +53,9 @@ export function buildOpenApiDocument(routes: Record<string, RouteContract>, vers
       ...(parameters.length ? { parameters } : {}),
       ...(route.body
         ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(route.body, 'input') } } } }
+        : {}),
+      ...(route.upload
+        ? { requestBody: { required: true, description: `${route.upload.label} (${Math.round(route.upload.maxBytes / 1_048_576)} Mo au plus)`, content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } } }
         : {}),
       responses,
     };

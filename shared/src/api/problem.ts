@@ -23,6 +23,7 @@ export type FieldError = { path: string; message: string };
 export const problemCatalogue = {
   validation: { status: 400, title: 'Requête invalide' },
   malformed_json: { status: 400, title: 'Le corps de la requête n’est pas un JSON valide' },
+  invalid_file: { status: 400, title: 'Fichier illisible' },
   unsupported_media_type: { status: 415, title: 'Type de contenu non pris en charge' },
   payload_too_large: { status: 413, title: 'Requête trop volumineuse' },
   unauthenticated: { status: 401, title: 'Authentification requise' },

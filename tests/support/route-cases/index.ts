@@ -1,10 +1,17 @@
 import type { RouteName } from '@app/shared';
 import type { RouteCase } from './types.js';
 import { foundationCases } from './foundation.js';
+import { clauseCases, contractCases, decpImportCases, mandateCases, operationCases, referentialCases } from './portfolio.js';
 
 export type { RouteCase, World, Call } from './types.js';
 
 /** One valid request per route, one file per resource: the authorization matrix runs each for every role. */
 export const routeCases: Partial<Record<RouteName, RouteCase>> = {
   ...foundationCases,
+  ...referentialCases,
+  ...mandateCases,
+  ...operationCases,
+  ...contractCases,
+  ...clauseCases,
+  ...decpImportCases,
 };

@@ -3,6 +3,12 @@ import { systemHandlers } from './system.js';
 import { authHandlers } from './auth.js';
 import { organisationHandlers } from './organisations.js';
 import { userHandlers } from './users.js';
+import { referentialHandlers } from './referentials.js';
+import { mandateHandlers } from './mandates.js';
+import { operationHandlers } from './operations.js';
+import { contractHandlers } from './contracts.js';
+import { clauseHandlers } from './clauses.js';
+import { decpImportHandlers } from './decp-imports.js';
 
 /** Thin handlers, one file per resource: input already parsed and authorized by the router; each calls a use case. */
 export const handlers: Handlers = {
@@ -10,4 +16,10 @@ export const handlers: Handlers = {
   ...authHandlers,
   ...organisationHandlers,
   ...userHandlers,
+  ...referentialHandlers,
+  ...mandateHandlers,
+  ...operationHandlers,
+  ...contractHandlers,
+  ...clauseHandlers,
+  ...decpImportHandlers,
 };

@@ -2,9 +2,15 @@ import { systemRoutes } from './system.routes.js';
 import { authRoutes } from './auth.routes.js';
 import { organisationRoutes } from './organisations.routes.js';
 import { userRoutes } from './users.routes.js';
+import { referentialRoutes } from './referentials.routes.js';
+import { mandateRoutes } from './mandates.routes.js';
+import { operationRoutes } from './operations.routes.js';
+import { contractRoutes } from './contracts.routes.js';
+import { clauseRoutes } from './clauses.routes.js';
+import { decpImportRoutes } from './decp-imports.routes.js';
 
 export { healthSchema } from './system.routes.js';
-export { allRoles, listOf } from './access.js';
+export { allRoles, listOf, portfolioRoles, lotReaders } from './access.js';
 
 /**
  * Every route of the API, one file per resource. Adding a route to one of these files makes it
@@ -15,6 +21,12 @@ export const routes = {
   ...authRoutes,
   ...organisationRoutes,
   ...userRoutes,
+  ...referentialRoutes,
+  ...mandateRoutes,
+  ...operationRoutes,
+  ...contractRoutes,
+  ...clauseRoutes,
+  ...decpImportRoutes,
 } as const;
 
 export type Routes = typeof routes;
