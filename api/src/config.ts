@@ -18,6 +18,9 @@ const envSchema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   SEED_DEMO: bool.default(true),
   TRUST_PROXY: bool.default(false),
+  PROOFS_DIR: z.string().default(`${repoRoot}.data/proofs`),
+  /** A fixed "today" (YYYY-MM-DD) for demos, tests and benchmarks; the Paris calendar date otherwise. */
+  TODAY: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
 });
 
 export interface Config {
@@ -33,6 +36,9 @@ export interface Config {
   /** Shared between the SvelteKit server and the API in one process, so the API may trust the browser address it forwards. */
   internalToken: string;
   auth: { sessionTtlHours: number; throttle: ThrottlePolicy };
+  /** Where eligibility proofs are stored, outside the database. */
+  proofsDir: string;
+  fixedToday: string | undefined;
 }
 
 /** Reads the environment once at boot; a bad value stops the start with a clear message. */
@@ -56,5 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     version: '0.1.0',
     internalToken: env.INTERNAL_API_TOKEN ?? randomBytes(24).toString('base64url'),
     auth: { sessionTtlHours: e.SESSION_TTL_HOURS, throttle: defaultThrottlePolicy },
+    proofsDir: e.PROOFS_DIR,
+    fixedToday: e.TODAY,
   };
 }

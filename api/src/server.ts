@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { pino } from 'pino';
-import { initOrm, migrate, seedDemo, startEmbeddedPostgres, type EmbeddedDatabase } from '@app/db';
+import { initOrm, loadReferentials, migrate, seedDemo, startEmbeddedPostgres, type EmbeddedDatabase } from '@app/db';
 import { loadConfig } from './config.js';
 import { createContainer } from './container.js';
 import { createApp, type WebHandler } from './http/app.js';
@@ -26,6 +26,8 @@ async function main(): Promise<void> {
   const orm = await initOrm(databaseUrl);
   const applied = await migrate(orm);
   if (applied.length) logger.info({ applied }, 'migrations appliquées');
+  const referentials = await loadReferentials(orm.em.fork());
+  if (referentials.length) logger.info({ referentials }, 'données de référence chargées (ROME, communes)');
   if (config.seedDemo && (await seedDemo(orm.em.fork(), hashPassword))) {
     logger.info('base vide : données de démonstration du Lot créées (comptes dans le README)');
   }

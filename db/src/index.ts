@@ -3,3 +3,5 @@ export { ormConfig } from './config.js';
 export { initOrm, migrate, pendingSchemaDiff, type Orm } from './orm.js';
 export { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded.js';
 export { seedDemo, demoAccounts, DEMO_PASSWORD } from './seeders/demo.js';
+export { loadReferentials } from './referentials/load.js';
+export { foldForSearch } from './referentials/fold.js';

@@ -45,6 +45,16 @@ export class Client {
   get = <T = any>(path: string, options?: RequestOptions) => this.request<T>('GET', path, options);
   post = <T = any>(path: string, body?: unknown, options: RequestOptions = {}) => this.request<T>('POST', path, { ...options, body });
 
+  /** multipart/form-data: `data` as the JSON field, then the files under their field names. */
+  async postMultipart<T = any>(path: string, data: unknown, files: Record<string, { name: string; content: Buffer | string; type?: string }> = {}): Promise<ApiResponse<T>> {
+    const form = new FormData();
+    form.set('data', JSON.stringify(data));
+    for (const [field, file] of Object.entries(files)) form.set(field, new Blob([file.content], { type: file.type ?? 'application/octet-stream' }), file.name);
+    const encoded = new Response(form);
+    const rawBody = Buffer.from(await encoded.arrayBuffer());
+    return this.request<T>('POST', path, { rawBody, headers: { 'content-type': encoded.headers.get('content-type')! } });
+  }
+
   async login(email: string, password: string): Promise<this> {
     const res = await this.post('/api/auth/login', { email, password });
     if (res.status !== 200) throw new Error(`connexion impossible pour ${email} : ${res.status} ${res.text}`);

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
-import { initOrm, migrate, startEmbeddedPostgres, type EmbeddedDatabase } from '@app/db';
+import { initOrm, loadReferentials, migrate, startEmbeddedPostgres, type EmbeddedDatabase } from '@app/db';
 import { adminUrl, dropDatabase, withDatabase } from './databases.js';
 
 declare module 'vitest' {
@@ -36,6 +36,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   });
   const orm = await initOrm(withDbName(baseUrl, template));
   await migrate(orm);
+  await loadReferentials(orm.em.fork());
   await orm.close();
   project.provide('databaseUrl', baseUrl);
   project.provide('templateDatabase', template);

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { inject } from 'vitest';
@@ -37,7 +40,9 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     }
   }
   const orm = await initOrm(withDbName(baseUrl, name));
-  const config = loadConfig({ LOG_LEVEL: 'silent', SEED_DEMO: 'false', INTERNAL_API_TOKEN: 'test-internal-token', ...env });
+  // Proof files of each test app go to their own temporary directory.
+  const proofsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'suivi-preuves-'));
+  const config = loadConfig({ LOG_LEVEL: 'silent', SEED_DEMO: 'false', INTERNAL_API_TOKEN: 'test-internal-token', PROOFS_DIR: proofsDir, ...env });
   const app = createApp(createContainer(config, orm, pino({ level: 'silent' })));
   const server = http.createServer(app.callback());
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -52,6 +57,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       await new Promise((resolve) => server.close(resolve));
       await orm.close();
       await dropDatabase(baseUrl, name);
+      fs.rmSync(proofsDir, { recursive: true, force: true });
     },
   };
 }

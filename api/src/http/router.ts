@@ -4,6 +4,7 @@ import { routes, type RouteContract, type Routes } from '@app/shared';
 import type { Actor } from '../application/actor.js';
 import { errors } from '../application/errors.js';
 import type { AppContext } from './context.js';
+import { readMultipart, type UploadedFile } from './middleware/multipart.js';
 import { readUpload } from './upload.js';
 
 type In<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -18,6 +19,8 @@ export interface HandlerInput<C extends RouteContract> {
   /** Non-null on every non-public route: the router has already checked the session and the role. */
   actor: C['access'] extends 'public' ? Actor | null : Actor;
   ctx: AppContext;
+  /** Files of a multipart route, already on disk (removed by the router after the handler, unless moved). */
+  files: UploadedFile[];
 }
 
 export type Handler<C extends RouteContract> = (input: HandlerInput<C>) => Promise<Out<C>>;
@@ -42,12 +45,21 @@ export function buildRouter(handlers: Handlers): Router<unknown, AppContext> {
       }
       const params = route.params ? route.params.parse(ctx.params) : undefined;
       const query = route.query ? route.query.parse(Object.fromEntries(new URLSearchParams(ctx.querystring))) : undefined;
-      const body = route.body ? route.body.parse((ctx.request as { body?: unknown }).body ?? {}) : undefined;
       if (!route.upload && ctx.is('application/octet-stream')) throw errors.unsupportedMediaType();
-      const file = route.upload ? await readUpload(ctx, route.upload) : undefined;
-      const result = await handler({ params, query, body, file, actor, ctx } as never);
-      ctx.status = route.status;
-      if (route.response) ctx.body = route.response.parse(result);
+      const isMultipart = ctx.is('multipart/form-data');
+      if (isMultipart && !route.multipart) throw errors.unsupportedMediaType();
+      const multipart = isMultipart && route.multipart ? await readMultipart(ctx, route.multipart, ctx.container.proofs) : null;
+      try {
+        const raw = multipart ? multipart.data : (ctx.request as { body?: unknown }).body;
+        const body = route.body ? route.body.parse(raw ?? {}) : undefined;
+        const file = route.upload ? await readUpload(ctx, route.upload) : undefined;
+        const result = await handler({ params, query, body, file, files: multipart?.files ?? [], actor, ctx } as never);
+        ctx.status = route.status;
+        if (route.response) ctx.body = route.response.parse(result);
+      } finally {
+        // A file the use case kept has been moved away: this only removes what it did not keep.
+        for (const uploaded of multipart?.files ?? []) await ctx.container.proofs.remove(uploaded.path);
+      }
     });
   }
   return router;

@@ -19,6 +19,16 @@ export const tenantPaths = {
   InsertionClause: { owner: 'buyer', holder: 'holderIdentifier' },
   Amendment: { owner: 'lot.buyer' },
   DecpImport: { owner: 'buyer' },
+  // People and their eligibility: the facilitation structure that registered them, and no one else
+  // (a buyer's organisation never owns a participant, a contractor has no holder path).
+  Participant: { owner: 'organisation', facilitator: 'organisation' },
+  EligibilityValidation: { owner: 'organisation', facilitator: 'organisation' },
+  ProofDocument: { owner: 'organisation', facilitator: 'organisation' },
+  // Placements: the structure that follows the person, and the contractor holding the lot.
+  Placement: { owner: 'lot.buyer', facilitator: 'organisation', holder: 'lot.holderIdentifier' },
+  // Job needs: the lot's buyer, the structures it mandated, the contractor holding the lot.
+  JobNeed: { owner: 'lot.buyer', holder: 'lot.holderIdentifier' },
+  JobProposal: { owner: 'need.lot.buyer', holder: 'need.lot.holderIdentifier' },
 } as const satisfies Record<string, { owner: string; holder?: string; facilitator?: string }>;
 
 export type ScopedEntity = keyof typeof tenantPaths;

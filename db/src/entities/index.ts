@@ -12,6 +12,9 @@ import { InsertionClauseSchema } from './insertion-clause.entity.js';
 import { AmendmentSchema } from './amendment.entity.js';
 import { PurchaseOrderSchema } from './purchase-order.entity.js';
 import { DecpImportSchema } from './decp-import.entity.js';
+import { CommuneSchema, ReferentialVersionSchema, RomeAppellationSchema, RomeFicheSchema } from './referential.entity.js';
+import { EligibilityCriterionSchema, EligibilityValidationSchema, ParticipantSchema, ProofDocumentSchema } from './participant.entity.js';
+import { PlacementSchema } from './placement.entity.js';
 
 export * from './organisation.entity.js';
 export * from './user.entity.js';
@@ -27,10 +30,15 @@ export * from './insertion-clause.entity.js';
 export * from './amendment.entity.js';
 export * from './purchase-order.entity.js';
 export * from './decp-import.entity.js';
+export * from './referential.entity.js';
+export * from './participant.entity.js';
+export * from './placement.entity.js';
 
 /** Every entity, passed explicitly to MikroORM (no folder discovery, no reflection). */
 export const entities = [
   OrganisationSchema, UserSchema, SessionSchema, LoginThrottleSchema, AuditEventSchema,
   MandateSchema, OperationSchema, ContractSchema, ContractPartySchema, LotSchema, InsertionClauseSchema,
   AmendmentSchema, PurchaseOrderSchema, DecpImportSchema,
+  RomeFicheSchema, RomeAppellationSchema, CommuneSchema, ReferentialVersionSchema,
+  ParticipantSchema, ProofDocumentSchema, EligibilityValidationSchema, EligibilityCriterionSchema, PlacementSchema,
 ];

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { OrganisationSchema } from '../entities/organisation.entity.js';
 import { UserSchema } from '../entities/user.entity.js';
+import { seedDemoParticipants } from './demo-participants.js';
 
 /** Password of every demo account (listed in the README). Demo data only: never used outside a fresh instance. */
 export const DEMO_PASSWORD = 'Demo-Clauses-2026';
@@ -41,9 +42,11 @@ export async function seedDemo(em: EntityManager, hashPassword: (plain: string) 
       byKey.set(org.key, id);
       tx.create(OrganisationSchema, { id, kind: org.kind, name: org.name, siret: org.siret });
     }
+    const userIds = new Map<string, string>();
     for (const account of demoAccounts) {
+      userIds.set(account.email, randomUUID());
       tx.create(UserSchema, {
-        id: randomUUID(),
+        id: userIds.get(account.email)!,
         organisation: byKey.get(account.organisation)!,
         email: account.email,
         fullName: account.fullName,
@@ -51,6 +54,8 @@ export async function seedDemo(em: EntityManager, hashPassword: (plain: string) 
         passwordHash,
       });
     }
+    const facilitator = demoAccounts.find((a) => a.role === 'facilitator')!;
+    await seedDemoParticipants(tx, byKey.get(facilitator.organisation)!, { id: userIds.get(facilitator.email)!, fullName: facilitator.fullName });
   });
   return true;
 }

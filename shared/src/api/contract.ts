@@ -3,6 +3,13 @@ import type { Role } from '../schemas/user.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/** Files a route accepts as multipart/form-data (field `data`: the JSON body; files under their own names). */
+export interface MultipartSpec {
+  /** Enforced while the request streams in. */
+  maxFileBytes: number;
+  maxFiles: number;
+}
+
 /** Who may call a route: anyone, or the listed roles (everything else: 401 anonymous, 403 wrong role). */
 export type Access = 'public' | readonly Role[];
 
@@ -30,6 +37,8 @@ export interface RouteContract<
   status: number;
   /** The request body is a file sent raw (application/octet-stream), refused above `maxBytes`. */
   upload?: { maxBytes: number; label: string };
+  /** Also accepts multipart/form-data with files, each refused above `maxFileBytes` while it streams in. */
+  multipart?: MultipartSpec;
   /** The answer is a file (exports): the handler sets the body and its media type. */
   download?: { mediaTypes: readonly string[] };
 }

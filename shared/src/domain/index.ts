@@ -43,3 +43,5 @@ export * from './compliance.js';
 export * from './forecast.js';
 export * from './penalties.js';
 export * from './aggregation.js';
+export * from './matching.js';
+export * from './retention.js';

@@ -15,3 +15,6 @@ export * from './referential.js';
 export * from './declaration.js';
 export * from './declaration-import.js';
 export * from './declaration-space.js';
+export * from './participant.js';
+export * from './eligibility.js';
+export * from './job-referentials.js';

@@ -2,6 +2,7 @@ import type { RouteName } from '@app/shared';
 import type { RouteCase } from './types.js';
 import { foundationCases } from './foundation.js';
 import { clauseCases, contractCases, decpImportCases, mandateCases, operationCases, referentialCases } from './portfolio.js';
+import { participantCases } from './participants.js';
 
 export type { RouteCase, World, Call } from './types.js';
 
@@ -14,4 +15,5 @@ export const routeCases: Partial<Record<RouteName, RouteCase>> = {
   ...contractCases,
   ...clauseCases,
   ...decpImportCases,
+  ...participantCases,
 };

@@ -9,6 +9,9 @@ import { operationHandlers } from './operations.js';
 import { contractHandlers } from './contracts.js';
 import { clauseHandlers } from './clauses.js';
 import { decpImportHandlers } from './decp-imports.js';
+import { jobReferentialHandlers } from './job-referentials.js';
+import { participantHandlers } from './participants.js';
+import { eligibilityHandlers } from './eligibility.js';
 
 /** Thin handlers, one file per resource: input already parsed and authorized by the router; each calls a use case. */
 export const handlers: Handlers = {
@@ -22,4 +25,7 @@ export const handlers: Handlers = {
   ...contractHandlers,
   ...clauseHandlers,
   ...decpImportHandlers,
+  ...jobReferentialHandlers,
+  ...participantHandlers,
+  ...eligibilityHandlers,
 };

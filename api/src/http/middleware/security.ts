@@ -24,7 +24,8 @@ const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
  * CSRF: the session cookie is SameSite=Lax, and a mutating API call must come from our own origin
- * (Origin / Sec-Fetch-Site) and carry JSON (or a raw file) — which an HTML form on another site cannot send.
+ * (Origin / Sec-Fetch-Site) and carry JSON (or a raw file) — which an HTML form on another site cannot send —
+ * or multipart on the routes that take files, whose cross-site posts the Origin check refuses.
  */
 export async function sameOriginWrites(ctx: AppContext, next: Next): Promise<void> {
   if (ctx.path.startsWith('/api') && MUTATING.has(ctx.method)) {
@@ -33,8 +34,8 @@ export async function sameOriginWrites(ctx: AppContext, next: Next): Promise<voi
     if (origin && origin !== `${ctx.protocol}://${ctx.host}`) throw errors.csrf();
     if (ctx.get('sec-fetch-site') === 'cross-site') throw errors.csrf();
     const hasBody = Number(ctx.get('content-length') || 0) > 0 || ctx.get('transfer-encoding') !== '';
-    // A file upload is sent raw: application/octet-stream is not a type an HTML form can send either.
-    if (hasBody && !ctx.is('application/json', 'application/octet-stream')) throw errors.unsupportedMediaType();
+    // A file upload is sent raw (application/octet-stream) or, for proofs, as multipart (the router refuses it elsewhere).
+    if (hasBody && !ctx.is('application/json', 'application/octet-stream', 'multipart/form-data')) throw errors.unsupportedMediaType();
   }
   await next();
 }

@@ -8,9 +8,13 @@ import { operationRoutes } from './operations.routes.js';
 import { contractRoutes } from './contracts.routes.js';
 import { clauseRoutes } from './clauses.routes.js';
 import { decpImportRoutes } from './decp-imports.routes.js';
+import { jobReferentialRoutes } from './job-referentials.routes.js';
+import { participantRoutes } from './participants.routes.js';
+import { eligibilityRoutes } from './eligibility.routes.js';
 
 export { healthSchema } from './system.routes.js';
 export { allRoles, listOf, portfolioRoles, lotReaders } from './access.js';
+export { participantExportSchema } from './participants.routes.js';
 
 /**
  * Every route of the API, one file per resource. Adding a route to one of these files makes it
@@ -27,6 +31,9 @@ export const routes = {
   ...contractRoutes,
   ...clauseRoutes,
   ...decpImportRoutes,
+  ...jobReferentialRoutes,
+  ...participantRoutes,
+  ...eligibilityRoutes,
 } as const;
 
 export type Routes = typeof routes;
