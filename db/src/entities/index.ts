@@ -15,6 +15,8 @@ import { DecpImportSchema } from './decp-import.entity.js';
 import { CommuneSchema, ReferentialVersionSchema, RomeAppellationSchema, RomeFicheSchema } from './referential.entity.js';
 import { EligibilityCriterionSchema, EligibilityValidationSchema, ParticipantSchema, ProofDocumentSchema } from './participant.entity.js';
 import { PlacementSchema } from './placement.entity.js';
+import { DeclarationProofSchema, HourDeclarationSchema } from './hour-declaration.entity.js';
+import { DeclarationImportLineSchema, DeclarationImportSchema } from './declaration-import.entity.js';
 
 export * from './organisation.entity.js';
 export * from './user.entity.js';
@@ -33,6 +35,8 @@ export * from './decp-import.entity.js';
 export * from './referential.entity.js';
 export * from './participant.entity.js';
 export * from './placement.entity.js';
+export * from './hour-declaration.entity.js';
+export * from './declaration-import.entity.js';
 
 /** Every entity, passed explicitly to MikroORM (no folder discovery, no reflection). */
 export const entities = [
@@ -41,4 +45,5 @@ export const entities = [
   AmendmentSchema, PurchaseOrderSchema, DecpImportSchema,
   RomeFicheSchema, RomeAppellationSchema, CommuneSchema, ReferentialVersionSchema,
   ParticipantSchema, ProofDocumentSchema, EligibilityValidationSchema, EligibilityCriterionSchema, PlacementSchema,
+  HourDeclarationSchema, DeclarationProofSchema, DeclarationImportSchema, DeclarationImportLineSchema,
 ];

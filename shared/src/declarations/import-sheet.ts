@@ -36,6 +36,8 @@ export interface StatementRead {
   readonly headerLine: number | null;
   /** Headers of the file that the import does not use (extra columns are allowed). */
   readonly ignoredHeaders: readonly string[];
+  /** Each recognised column as the file names it, with its letter ("Heures (C)"), for later messages. */
+  readonly columns: Partial<Readonly<Record<ImportColumnKey, string>>>;
   readonly lines: readonly StatementLine[];
   readonly errors: readonly ImportIssue[];
   /** Lines with a reference but no hours at all: not declared (a pre-filled template line left empty). */
@@ -132,13 +134,20 @@ export function readStatement(rows: Iterable<SheetRow>): StatementRead {
     );
   }
   if (lines.length === 0 && errors.length === 0) {
-    return { headerLine: header.line, ignoredHeaders: header.ignored, lines, skippedLines, blankLines, errors: [{ line: null, column: null, message: 'Le fichier ne contient aucune ligne d’heures à déclarer.' }] };
+    return { headerLine: header.line, ignoredHeaders: header.ignored, columns: columnsOf(header), lines, skippedLines, blankLines, errors: [{ line: null, column: null, message: 'Le fichier ne contient aucune ligne d’heures à déclarer.' }] };
   }
-  return { headerLine: header.line, ignoredHeaders: header.ignored, lines, errors, skippedLines, blankLines };
+  return { headerLine: header.line, ignoredHeaders: header.ignored, columns: columnsOf(header), lines, errors, skippedLines, blankLines };
 }
 
 function fileProblem(line: number | null, message: string): StatementRead {
-  return { headerLine: null, ignoredHeaders: [], lines: [], errors: [{ line, column: null, message }], skippedLines: [], blankLines: 0 };
+  return { headerLine: null, ignoredHeaders: [], columns: {}, lines: [], errors: [{ line, column: null, message }], skippedLines: [], blankLines: 0 };
+}
+
+const columnName = (header: HeaderMap, key: ImportColumnKey): string =>
+  `${header.labels.get(key) ?? IMPORT_COLUMN_BY_KEY[key].header} (${columnLetter(header.index.get(key) ?? 0)})`;
+
+function columnsOf(header: HeaderMap): Partial<Record<ImportColumnKey, string>> {
+  return Object.fromEntries([...header.index.keys()].map((key) => [key, columnName(header, key)]));
 }
 
 type LineOutcome = { line: StatementLine } | { issues: ImportIssue[] } | { skipped: true };
@@ -149,7 +158,7 @@ function readLine(row: SheetRow, header: HeaderMap): LineOutcome {
     return position === undefined ? null : row.cells[position];
   };
   const issues: ImportIssue[] = [];
-  const where = (key: ImportColumnKey): string => `${header.labels.get(key) ?? IMPORT_COLUMN_BY_KEY[key].header} (${columnLetter(header.index.get(key) ?? 0)})`;
+  const where = (key: ImportColumnKey): string => columnName(header, key);
   const take = <T>(key: ImportColumnKey, parsed: Parsed<T>): T | null => {
     if (parsed.ok) return parsed.value;
     issues.push({ line: row.line, column: where(key), message: parsed.message });

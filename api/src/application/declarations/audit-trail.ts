@@ -1,11 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { declarationActionLabels, type AuditEntry } from '@app/shared';
+import type { Actor } from '../actor.js';
+import { findDeclaration } from './declarations.js';
 
 /**
  * The history of one declaration, oldest first: every creation, change, submission, validation and
  * rejection with who (name and organisation), when, and the values before and after.
  */
-export async function declarationHistory(em: EntityManager, declarationId: string): Promise<AuditEntry[]> {
+export async function declarationHistory(em: EntityManager, actor: Actor, id: string): Promise<AuditEntry[]> {
+  const declarationId = (await findDeclaration(em, actor, id)).id;
   const rows = (await em.getConnection().execute(
     `select e.at, e.action, e.before, e.after, u.full_name, o.name as organisation_name
        from audit_event e

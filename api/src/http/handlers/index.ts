@@ -12,6 +12,8 @@ import { decpImportHandlers } from './decp-imports.js';
 import { jobReferentialHandlers } from './job-referentials.js';
 import { participantHandlers } from './participants.js';
 import { eligibilityHandlers } from './eligibility.js';
+import { declarationHandlers } from './declarations.js';
+import { declarationImportHandlers } from './declaration-imports.js';
 
 /** Thin handlers, one file per resource: input already parsed and authorized by the router; each calls a use case. */
 export const handlers: Handlers = {
@@ -28,4 +30,6 @@ export const handlers: Handlers = {
   ...jobReferentialHandlers,
   ...participantHandlers,
   ...eligibilityHandlers,
+  ...declarationHandlers,
+  ...declarationImportHandlers,
 };

@@ -11,6 +11,8 @@ import { decpImportRoutes } from './decp-imports.routes.js';
 import { jobReferentialRoutes } from './job-referentials.routes.js';
 import { participantRoutes } from './participants.routes.js';
 import { eligibilityRoutes } from './eligibility.routes.js';
+import { declarationRoutes } from './declarations.routes.js';
+import { declarationImportRoutes } from './declaration-imports.routes.js';
 
 export { healthSchema } from './system.routes.js';
 export { allRoles, listOf, portfolioRoles, lotReaders } from './access.js';
@@ -34,6 +36,8 @@ export const routes = {
   ...jobReferentialRoutes,
   ...participantRoutes,
   ...eligibilityRoutes,
+  ...declarationRoutes,
+  ...declarationImportRoutes,
 } as const;
 
 export type Routes = typeof routes;
