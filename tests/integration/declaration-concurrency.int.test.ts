@@ -10,7 +10,7 @@ let colleague: Tenant;
 beforeAll(async () => {
   app = await startTestApp({ TODAY });
   w = await createWorld(app);
-  const user = await createUser(app.orm, w.facilitatorA.organisation as { id: string; kind: string });
+  const user = await createUser(app.orm, { id: w.facilitatorA.organisation.id, kind: 'facilitator' });
   colleague = { organisation: w.facilitatorA.organisation, user, client: await app.client().login(user.email, PASSWORD) };
 });
 afterAll(() => app?.close());

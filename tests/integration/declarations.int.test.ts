@@ -266,7 +266,7 @@ describe('justificatifs', () => {
     form.set('fichier', new Blob(['Ceci est du texte déguisé en PDF.'], { type: 'application/pdf' }), 'faux.pdf');
     const res = await fetch(`${app.baseUrl}/api/declarations/${declared.id}/proofs`, { method: 'POST', body: form, headers: { cookie: w.contractorA.client.cookie! } });
     expect(res.status).toBe(415);
-    expect((await res.json()).detail).toContain('ni un PDF');
+    expect(((await res.json()) as { detail: string }).detail).toContain('ni un PDF');
 
     const proofs = await attachProof(w.contractorA, declared.id, 'timesheet');
     const file = await w.facilitatorA.client.get(`/api/declarations/${declared.id}/proofs/${proofs.items[0]!.id}`);
