@@ -7,6 +7,9 @@ import { loadConfig } from './config.js';
 import { createContainer } from './container.js';
 import { createApp, type WebHandler } from './http/app.js';
 import { hashPassword } from './infra/passwords.js';
+import { systemClock } from './infra/clock.js';
+import { seedDemoPortfolio } from './application/demo-portfolio.js';
+import { DECP_MAX_BYTES } from '@app/shared';
 
 // One process: Koa answers /api/*, the SvelteKit build answers the pages; PostgreSQL embedded unless DATABASE_URL is set.
 const config = loadConfig();
@@ -31,6 +34,9 @@ async function main(): Promise<void> {
   if (config.seedDemo && (await seedDemo(orm.em.fork(), hashPassword))) {
     logger.info('base vide : données de démonstration du Lot créées (comptes dans le README)');
   }
+  if (config.seedDemo && (await seedDemoPortfolio(orm.em.fork(), systemClock.today()))) {
+    logger.info('portefeuille de démonstration du Lot créé (opérations, marchés, clauses, import DECP)');
+  }
 
   const webBuild = fileURLToPath(new URL('../../web/build/handler.js', import.meta.url));
   let web: WebHandler | undefined;
@@ -40,6 +46,8 @@ async function main(): Promise<void> {
     process.env.API_ORIGIN ??= `http://${apiHost.includes(':') ? `[${apiHost}]` : apiHost}:${config.port}`;
     process.env.INTERNAL_API_TOKEN = config.internalToken;
     process.env.PROTOCOL_HEADER = 'x-forwarded-proto'; // set by Koa from the real connection (app.ts)
+    // DECP files go through a form action: a little above the API's limit, so that the API answers in French.
+    process.env.BODY_SIZE_LIMIT ??= String(DECP_MAX_BYTES + 2 * 1_048_576);
     web = (await import(pathToFileURL(webBuild).href)).handler as WebHandler;
   } else {
     logger.warn('web/build absent : seules les routes /api sont servies (lancez npm run build)');

@@ -70,7 +70,7 @@ export async function createClause(em: EntityManager, actor: Actor, meta: Reques
     if (graph.clauseOf.has(lot.id)) throw errors.conflict('Ce lot porte déjà une clause : modifiez-la.');
     const clause = tx.create(InsertionClauseSchema, {
       id: randomUUID(), lot: lot.id, contract: graph.contract.id, buyer: graph.contract.buyer.id, holderIdentifier: lot.holderIdentifier,
-      type: input.type, warnings: [], hoursHistory: [], targetPublics: [], rules: {},
+      type: input.type, warnings: [], hoursHistory: [], targetPublics: [], rules: {}, countedMinutes: 0, waived: false, toSize: false,
     });
     graph.clauseOf.set(lot.id, clause);
     await apply(tx, graph, clause, input, today);

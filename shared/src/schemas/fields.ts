@@ -13,26 +13,30 @@ export const dateSchema = (label: string) =>
   z
     .string({ error: textError(label) })
     .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v), { message: `${label} : date attendue au format AAAA-MM-JJ.`, abort: true })
-    .refine(isValidIsoDate, { message: `${label} : cette date n’existe pas.`, abort: true })
     .refine((v) => Number(v.slice(0, 4)) >= MIN_YEAR && Number(v.slice(0, 4)) <= MAX_YEAR, {
       message: `${label} : l’année doit être comprise entre ${MIN_YEAR} et ${MAX_YEAR}.`,
+      abort: true,
+    })
+    .refine(isValidIsoDate, { message: `${label} : cette date n’existe pas.` });
+
+/** One message per amount, the most telling first: negative, absurd, then not a whole number of cents. */
+const cents = (label: string, min: number) =>
+  z
+    .number({ error: (i) => (i.input === undefined ? `${label} est obligatoire.` : `${label} doit être un nombre.`) })
+    .superRefine((v, ctx) => {
+      const message =
+        v < 0 && min === 0 ? `${label} ne peut pas être négatif.`
+        : Math.abs(v) > MAX_AMOUNT_CENTS ? `${label} est invraisemblable (plus de 10 milliards d’euros).`
+        : !Number.isSafeInteger(v) ? `${label} : un nombre entier de centimes est attendu.`
+        : null;
+      if (message) ctx.addIssue({ code: 'custom', message });
     });
 
 /** Money in integer euro cents HT, from 0 to 10 billion euros. */
-export const amountCentsSchema = (label: string) =>
-  z
-    .number({ error: (i) => (i.input === undefined ? `${label} est obligatoire.` : `${label} doit être un nombre.`) })
-    .int(`${label} : un nombre entier de centimes est attendu.`)
-    .min(0, `${label} ne peut pas être négatif.`)
-    .max(MAX_AMOUNT_CENTS, `${label} est invraisemblable (plus de 10 milliards d’euros).`);
+export const amountCentsSchema = (label: string) => cents(label, 0);
 
 /** A signed variation of an amount (amendments), bounded like amounts. */
-export const signedAmountCentsSchema = (label: string) =>
-  z
-    .number({ error: (i) => (i.input === undefined ? `${label} est obligatoire.` : `${label} doit être un nombre.`) })
-    .int(`${label} : un nombre entier de centimes est attendu.`)
-    .min(-MAX_AMOUNT_CENTS, `${label} est invraisemblable.`)
-    .max(MAX_AMOUNT_CENTS, `${label} est invraisemblable (plus de 10 milliards d’euros).`);
+export const signedAmountCentsSchema = (label: string) => cents(label, -MAX_AMOUNT_CENTS);
 
 export const trimmedText = (label: string, min: number, max: number) =>
   z

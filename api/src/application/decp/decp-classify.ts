@@ -57,3 +57,24 @@ export async function classify(em: EntityManager, buyerId: string, buyerSiret: s
     },
   };
 }
+
+/**
+ * DECP 2022 gives no holder names: the organisations known to the instance lend theirs (matched by
+ * SIRET, never by name). Fills `name` in place when the file left it empty.
+ */
+export async function nameHolders(em: EntityManager, contracts: DecpContract[]): Promise<void> {
+  const parties = contracts.flatMap((c) => [...c.holders, ...c.subcontractors, ...c.modifications.flatMap((m) => m.holders ?? [])]).filter((h) => !h.name && h.siretValid);
+  const sirets = [...new Set(parties.map((h) => h.id))];
+  const names = new Map<string, string>();
+  for (let i = 0; i < sirets.length; i += CHUNK) {
+    const chunk = sirets.slice(i, i + CHUNK);
+    const rows = await em.getConnection().execute<{ siret: string; name: string }[]>(
+      `select siret, name from organisation where siret in (${chunk.map(() => '?').join(',')})`,
+      chunk,
+      'all',
+      em.getTransactionContext(),
+    );
+    for (const r of rows) names.set(r.siret, r.name);
+  }
+  for (const h of parties) h.name = names.get(h.id) ?? null;
+}

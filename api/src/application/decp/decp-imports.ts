@@ -8,7 +8,7 @@ import { AppError, errors } from '../errors.js';
 import { scopeFilter, scoped } from '../../infra/scope.js';
 import { audit } from '../../infra/audit.js';
 import { parseDecp, type DecpContract } from '../../infra/decp/index.js';
-import { classify } from './decp-classify.js';
+import { classify, nameHolders } from './decp-classify.js';
 import { writeRecords } from './decp-writer.js';
 
 const MAX_ISSUES = 1000;
@@ -53,6 +53,7 @@ export function toDecpImport(row: DecpImportEntity): DecpImport {
 export async function previewDecpImport(em: EntityManager, actor: Actor, meta: RequestMeta, file: Buffer, filename: string): Promise<DecpImport> {
   const parsed = parseOrRefuse(file);
   if (!actor.organisationSiret) throw errors.forbidden('Votre organisation n’a pas de SIRET : impossible de reconnaître ses marchés.');
+  await nameHolders(em, parsed.contracts);
   const c = await classify(em, actor.organisationId, actor.organisationSiret, parsed.format, parsed.contracts);
   const actions = c.mine.map((m) => ({ m, action: c.actionOf(m) }));
   const count = (a: string) => actions.filter((x) => x.action === a).length;
@@ -130,6 +131,7 @@ export async function confirmDecpImport(em: EntityManager, actor: Actor, meta: R
     const [stored] = await em.getConnection().execute<{ content: Buffer }[]>('select content from decp_import where id = ?', [id]);
     const parsed = parseOrRefuse(gunzipSync(stored!.content));
     await em.transactional(async (tx) => {
+      await nameHolders(tx, parsed.contracts);
       const c = await classify(tx, actor.organisationId, actor.organisationSiret ?? '', parsed.format, parsed.contracts);
       const counts = await writeRecords(tx, actor.organisationId, c, today, (processed) =>
         progressEm.nativeUpdate(DecpImportSchema, { id }, { processed }).then(() => undefined),

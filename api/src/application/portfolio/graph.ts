@@ -34,12 +34,11 @@ export async function loadGraph(em: EntityManager, actor: Actor, contractId: str
 }
 
 export async function loadGraphOf(em: EntityManager, contract: ContractEntity): Promise<ContractGraph> {
-  const [parties, lots, clauses, amendments] = await Promise.all([
-    em.find(ContractPartySchema, { contract: contract.id }, { orderBy: { role: 'asc', position: 'asc' } }),
-    em.find(LotSchema, { contract: contract.id }, { orderBy: { number: 'asc' } }),
-    em.find(InsertionClauseSchema, { contract: contract.id }, { populate: ['facilitator'] }),
-    em.find(AmendmentSchema, { contract: contract.id }, { orderBy: { effectiveDate: 'asc', createdAt: 'asc' } }),
-  ]);
+  // One after the other: inside a transaction they share one connection.
+  const parties = await em.find(ContractPartySchema, { contract: contract.id }, { orderBy: { role: 'asc', position: 'asc' } });
+  const lots = await em.find(LotSchema, { contract: contract.id }, { orderBy: { number: 'asc' } });
+  const clauses = await em.find(InsertionClauseSchema, { contract: contract.id }, { populate: ['facilitator'] });
+  const amendments = await em.find(AmendmentSchema, { contract: contract.id }, { orderBy: { effectiveDate: 'asc', createdAt: 'asc' } });
   const orders = clauses.length ? await em.find(PurchaseOrderSchema, { clause: { $in: clauses.map((c) => c.id) } }, { orderBy: { orderedOn: 'asc', createdAt: 'asc' } }) : [];
   return {
     contract,
@@ -108,7 +107,7 @@ export function recomputeClause(graph: ContractGraph, clause: InsertionClauseEnt
     {
       id: clause.id, lotId: lot.id, holderIdentifier: lot.holderIdentifier, type: clause.type as ClauseType,
       requiredMinutes: clause.requiredMinutes ?? null, startDate: clause.startDate ?? null, endDate: clause.endDate ?? null,
-      amountCents: lot.amountCents, waived: clause.waived, rules: clause.rules as unknown as ClauseRules, countedMinutes: clause.countedMinutes,
+      amountCents: lot.amountCents, waived: clause.waived ?? false, rules: clause.rules as unknown as ClauseRules, countedMinutes: clause.countedMinutes ?? 0,
     },
     today,
   );

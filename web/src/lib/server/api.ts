@@ -11,7 +11,13 @@ export class ApiProblem extends Error {
   }
 }
 
-type Input = { params?: Record<string, string>; query?: Record<string, string | undefined>; body?: unknown };
+type Input = {
+  params?: Record<string, string>;
+  query?: Record<string, string | undefined>;
+  body?: unknown;
+  /** A file sent as is (uploads). */
+  raw?: { data: Uint8Array; contentType: string };
+};
 
 /**
  * Calls the API over loopback from the SvelteKit server, with the browser's session cookie and address.
@@ -28,10 +34,11 @@ export async function apiFetch(event: Pick<RequestEvent, 'getClientAddress' | 'l
   }
   if (event.locals.sessionToken) headers.cookie = `${SESSION_COOKIE}=${event.locals.sessionToken}`;
   if (input.body !== undefined) headers['content-type'] = 'application/json';
+  if (input.raw) headers['content-type'] = input.raw.contentType;
   return fetch(url, {
     method: route.method,
     headers,
-    body: input.body === undefined ? undefined : JSON.stringify(input.body),
+    body: input.raw ? (input.raw.data as BodyInit) : input.body === undefined ? undefined : JSON.stringify(input.body),
   });
 }
 

@@ -1,0 +1,20 @@
+import type { Role } from '@app/shared';
+import { homeOfRole } from './roles';
+
+export interface NavItem {
+  href: string;
+  label: string;
+}
+
+/** The main navigation of each role. */
+export function navigationOf(role: Role): NavItem[] {
+  const home = { href: homeOfRole[role], label: 'Accueil' };
+  switch (role) {
+    case 'buyer':
+      return [home, { href: '/operations', label: 'Opérations' }, { href: '/marches', label: 'Marchés' }, { href: '/clauses', label: 'Clauses' }, { href: '/import-decp', label: 'Import DECP' }];
+    case 'facilitator':
+      return [home, { href: '/operations', label: 'Opérations' }, { href: '/marches', label: 'Marchés' }, { href: '/clauses', label: 'Clauses' }];
+    default:
+      return [home];
+  }
+}
