@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OrganisationSchema } from '@app/db';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createWorld } from '../support/factories.js';
 import { contractBody, createContract, createOperation, labourShareMethod } from '../support/portfolio.js';
@@ -55,7 +56,7 @@ describe('un autre acheteur, un facilitateur non mandaté, une autre entreprise 
     expect((await w.buyerA.client.request('DELETE', `/api/mandates/${mandate.id}`)).status).toBe(204);
     expect((await w.facilitatorA.client.get(`/api/contracts/${other.id}`)).status).toBe(404);
     expect((await w.facilitatorA.client.get('/api/clauses')).body.total).toBe(0);
-    const again = await w.buyerA.client.post('/api/mandates', { facilitatorSiret: (await app.orm.em.fork().findOneOrFail('Organisation', { id: w.facilitatorA.organisation.id }) as { siret: string }).siret });
+    const again = await w.buyerA.client.post('/api/mandates', { facilitatorSiret: (await app.orm.em.fork().findOneOrFail(OrganisationSchema, { id: w.facilitatorA.organisation.id })).siret });
     expect(again.status, again.text).toBe(201);
     expect((await w.facilitatorA.client.get(`/api/contracts/${other.id}`)).status).toBe(200);
   });

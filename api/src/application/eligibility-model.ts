@@ -22,13 +22,22 @@ export function toDomainValidation(v: EligibilityValidationEntity, criteria: Eli
 }
 
 /** Every validation of these participants, as domain objects, grouped by participant. */
+const CHUNK = 10_000;
+
+async function inChunks<T>(ids: string[], read: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < ids.length; i += CHUNK) out.push(...(await read(ids.slice(i, i + CHUNK))));
+  return out;
+}
+
 export async function validationsOf(em: EntityManager, participantIds: string[]): Promise<Map<string, EligibilityValidation[]>> {
   const byParticipant = new Map<string, EligibilityValidation[]>();
   if (participantIds.length === 0) return byParticipant;
-  const validations = await em.find(EligibilityValidationSchema, { participant: { $in: participantIds } }, { orderBy: { validatedAt: 'asc' } });
-  const criteria = validations.length
-    ? await em.find(EligibilityCriterionSchema, { validation: { $in: validations.map((v) => v.id) } })
-    : [];
+  // PostgreSQL binds 65,535 parameters at most: a large pool (matching) is read in chunks.
+  const validations = (
+    await inChunks(participantIds, (ids) => em.find(EligibilityValidationSchema, { participant: { $in: ids } }, { orderBy: { validatedAt: 'asc' } }))
+  ).sort((a, b) => (a.validatedAt < b.validatedAt ? -1 : a.validatedAt > b.validatedAt ? 1 : 0));
+  const criteria = await inChunks(validations.map((v) => v.id), (ids) => em.find(EligibilityCriterionSchema, { validation: { $in: ids } }));
   const criteriaOf = new Map<string, EligibilityCriterionEntity[]>();
   for (const c of criteria) criteriaOf.set(c.validation.id, [...(criteriaOf.get(c.validation.id) ?? []), c]);
   for (const v of validations) {

@@ -1,6 +1,7 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { OrganisationSchema } from './organisation.entity.js';
 import { ParticipantSchema } from './participant.entity.js';
+import { LotSchema } from './lot.entity.js';
 
 /**
  * A placement (mise en poste): participant × lot × modality × employer × dates × weekly hours × job,
@@ -15,7 +16,7 @@ export const PlacementSchema = defineEntity({
     id: p.uuid().primary(),
     organisation: () => p.manyToOne(OrganisationSchema).index(),
     participant: () => p.manyToOne(ParticipantSchema),
-    lotId: p.uuid().index(),
+    lot: () => p.manyToOne(LotSchema).index(),
     jobNeedId: p.uuid().nullable().index(),
     modality: p.string().length(24),
     contractType: p.string().length(24).nullable(),

@@ -18,3 +18,4 @@ export * from './declaration-space.js';
 export * from './participant.js';
 export * from './eligibility.js';
 export * from './job-referentials.js';
+export * from './job-need.js';

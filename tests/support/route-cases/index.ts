@@ -3,6 +3,7 @@ import type { RouteCase } from './types.js';
 import { foundationCases } from './foundation.js';
 import { clauseCases, contractCases, decpImportCases, mandateCases, operationCases, referentialCases } from './portfolio.js';
 import { participantCases } from './participants.js';
+import { jobNeedCases } from './job-needs.js';
 import { declarationCases, declarationImportCases } from './declarations.js';
 
 export type { RouteCase, World, Call } from './types.js';
@@ -17,6 +18,7 @@ export const routeCases: Partial<Record<RouteName, RouteCase>> = {
   ...clauseCases,
   ...decpImportCases,
   ...participantCases,
+  ...jobNeedCases,
   ...declarationCases,
   ...declarationImportCases,
 };

@@ -13,7 +13,10 @@ export function navigationOf(role: Role): NavItem[] {
     case 'buyer':
       return [home, { href: '/operations', label: 'Opérations' }, { href: '/marches', label: 'Marchés' }, { href: '/clauses', label: 'Clauses' }, { href: '/import-decp', label: 'Import DECP' }];
     case 'facilitator':
-      return [home, { href: '/operations', label: 'Opérations' }, { href: '/marches', label: 'Marchés' }, { href: '/clauses', label: 'Clauses' }];
+      return [
+        home, { href: '/operations', label: 'Opérations' }, { href: '/marches', label: 'Marchés' }, { href: '/clauses', label: 'Clauses' },
+        { href: '/facilitateur/participants', label: 'Participants' }, { href: '/facilitateur/besoins', label: 'Besoins de recrutement' },
+      ];
     default:
       return [home];
   }

@@ -12,6 +12,7 @@ import { decpImportHandlers } from './decp-imports.js';
 import { jobReferentialHandlers } from './job-referentials.js';
 import { participantHandlers } from './participants.js';
 import { eligibilityHandlers } from './eligibility.js';
+import { jobNeedHandlers } from './job-needs.js';
 import { declarationHandlers } from './declarations.js';
 import { declarationImportHandlers } from './declaration-imports.js';
 
@@ -30,6 +31,7 @@ export const handlers: Handlers = {
   ...jobReferentialHandlers,
   ...participantHandlers,
   ...eligibilityHandlers,
+  ...jobNeedHandlers,
   ...declarationHandlers,
   ...declarationImportHandlers,
 };

@@ -11,6 +11,7 @@ import { decpImportRoutes } from './decp-imports.routes.js';
 import { jobReferentialRoutes } from './job-referentials.routes.js';
 import { participantRoutes } from './participants.routes.js';
 import { eligibilityRoutes } from './eligibility.routes.js';
+import { jobNeedRoutes } from './job-needs.routes.js';
 import { declarationRoutes } from './declarations.routes.js';
 import { declarationImportRoutes } from './declaration-imports.routes.js';
 
@@ -36,6 +37,7 @@ export const routes = {
   ...jobReferentialRoutes,
   ...participantRoutes,
   ...eligibilityRoutes,
+  ...jobNeedRoutes,
   ...declarationRoutes,
   ...declarationImportRoutes,
 } as const;

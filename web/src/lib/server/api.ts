@@ -42,6 +42,31 @@ export async function apiFetch(event: Pick<RequestEvent, 'getClientAddress' | 'l
   });
 }
 
+/**
+ * multipart/form-data call (routes that take files): `data` carries the JSON body, then each file under its field name.
+ * The files are forwarded as they came from the browser; the API checks their type on the content.
+ */
+export async function apiMultipart<C extends RouteContract>(
+  event: Pick<RequestEvent, 'getClientAddress' | 'locals'>,
+  route: C,
+  input: { params?: Record<string, string>; data: unknown; files: Record<string, File> },
+): Promise<ResponseOf<C>> {
+  const origin = env.API_ORIGIN ?? 'http://127.0.0.1:3000';
+  const url = new URL(buildPath(route.path, input.params), origin);
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (env.INTERNAL_API_TOKEN) {
+    headers['x-internal-token'] = env.INTERNAL_API_TOKEN;
+    headers['x-client-ip'] = event.getClientAddress();
+  }
+  if (event.locals.sessionToken) headers.cookie = `${SESSION_COOKIE}=${event.locals.sessionToken}`;
+  const form = new FormData();
+  form.set('data', JSON.stringify(input.data));
+  for (const [field, file] of Object.entries(input.files)) form.set(field, file, file.name);
+  const res = await fetch(url, { method: route.method, headers, body: form });
+  if (!res.ok) throw new ApiProblem(await problemOf(res));
+  return route.response!.parse(await res.json()) as ResponseOf<C>;
+}
+
 async function problemOf(res: Response): Promise<Problem> {
   const parsed = problemSchema.safeParse(await res.json().catch(() => null));
   if (parsed.success) return parsed.data;

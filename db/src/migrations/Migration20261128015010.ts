@@ -1,10 +1,14 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261128013723 extends Migration {
+export class Migration20261128015010 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table "commune" ("code" varchar(5) not null, "name" varchar(100) not null, "search_name" varchar(100) not null, "departement" varchar(3) not null, "postal_codes" varchar(200) not null, "population" int not null, "latitude" double precision null, "longitude" double precision null, "position_precision" varchar(12) null, constraint "commune_pkey" primary key ("code"));`);
     this.addSql(`create index "commune_search_name_index" on "commune" ("search_name");`);
+
+    this.addSql(`create table "job_need" ("id" uuid not null, "lot_id" uuid not null, "created_by_id" uuid not null, "appellation_code" varchar(8) not null, "rome_code" varchar(5) not null, "site_commune_code" varchar(5) not null, "site_latitude" double precision null, "site_longitude" double precision null, "site_approximate" boolean not null default false, "start_date" date not null, "duration_weeks" smallint not null, "end_date" date not null, "weekly_minutes" int not null, "headcount" smallint not null, "status" varchar(12) not null default 'open', "created_at" timestamptz not null, constraint "job_need_pkey" primary key ("id"));`);
+    this.addSql(`create index "job_need_lot_id_index" on "job_need" ("lot_id");`);
+    this.addSql(`create index "job_need_lot_id_status_index" on "job_need" ("lot_id", "status");`);
 
     this.addSql(`create table "participant" ("id" uuid not null, "organisation_id" uuid not null, "last_name" varchar(100) not null, "first_name" varchar(100) not null, "search_name" varchar(200) not null default '', "birth_date" date null, "sex" varchar(10) not null, "email" varchar(254) null, "phone" varchar(30) null, "commune_code" varchar(5) null, "latitude" double precision null, "longitude" double precision null, "position_approximate" boolean not null default false, "qpv_status" varchar(10) not null, "qpv_address" varchar(300) null, "qpv_checked_on" date null, "education_level" varchar(12) not null, "driving_licence" boolean not null, "mobility_radius_km" smallint not null, "target_appellation_codes" text[] not null, "target_rome_codes" text[] not null, "target_families" text[] not null, "available_from" date not null, "status" varchar(12) not null, "waiting_since" date not null, "registered_on" date not null, "erased_at" timestamptz null, "created_at" timestamptz not null, "updated_at" timestamptz not null, constraint "participant_pkey" primary key ("id"));`);
     this.addSql(`create index "participant_organisation_id_index" on "participant" ("organisation_id");`);
@@ -37,6 +41,9 @@ export class Migration20261128013723 extends Migration {
     this.addSql(`create table "rome_fiche" ("code" varchar(5) not null, "label" varchar(200) not null, "family" varchar(3) not null, constraint "rome_fiche_pkey" primary key ("code"));`);
     this.addSql(`create index "rome_fiche_family_index" on "rome_fiche" ("family");`);
 
+    this.addSql(`alter table "job_need" add constraint "job_need_lot_id_foreign" foreign key ("lot_id") references "lot" ("id") on update cascade;`);
+    this.addSql(`alter table "job_need" add constraint "job_need_created_by_id_foreign" foreign key ("created_by_id") references "organisation" ("id") on update cascade;`);
+
     this.addSql(`alter table "participant" add constraint "participant_organisation_id_foreign" foreign key ("organisation_id") references "organisation" ("id") on update cascade;`);
 
     this.addSql(`alter table "eligibility_validation" add constraint "eligibility_validation_organisation_id_foreign" foreign key ("organisation_id") references "organisation" ("id") on update cascade;`);
@@ -44,6 +51,7 @@ export class Migration20261128013723 extends Migration {
 
     this.addSql(`alter table "placement" add constraint "placement_organisation_id_foreign" foreign key ("organisation_id") references "organisation" ("id") on update cascade;`);
     this.addSql(`alter table "placement" add constraint "placement_participant_id_foreign" foreign key ("participant_id") references "participant" ("id") on update cascade;`);
+    this.addSql(`alter table "placement" add constraint "placement_lot_id_foreign" foreign key ("lot_id") references "lot" ("id") on update cascade;`);
 
     this.addSql(`alter table "proof_document" add constraint "proof_document_organisation_id_foreign" foreign key ("organisation_id") references "organisation" ("id") on update cascade;`);
     this.addSql(`alter table "proof_document" add constraint "proof_document_participant_id_foreign" foreign key ("participant_id") references "participant" ("id") on update cascade;`);
@@ -64,6 +72,8 @@ export class Migration20261128013723 extends Migration {
     this.addSql(`alter table "eligibility_criterion" drop constraint "eligibility_criterion_proof_document_id_foreign";`);
 
     this.addSql(`drop table if exists "commune" cascade;`);
+
+    this.addSql(`drop table if exists "job_need" cascade;`);
 
     this.addSql(`drop table if exists "participant" cascade;`);
 

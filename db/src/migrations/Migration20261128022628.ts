@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261128015521 extends Migration {
+export class Migration20261128022628 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table "declaration_import" ("id" uuid not null, "organisation_id" uuid not null, "uploaded_by" uuid not null, "uploaded_by_name" varchar(200) not null, "file_name" varchar(200) not null, "format" varchar(8) null, "encoding" varchar(20) null, "sha256" varchar(64) not null, "size_bytes" int not null, "status" varchar(12) not null, "line_count" int not null default 0, "counts" jsonb not null, "warning_count" int not null default 0, "errors" jsonb not null, "ignored_headers" jsonb not null, "skipped_lines" int not null default 0, "blank_lines" int not null default 0, "months" jsonb not null, "created_at" timestamptz not null, "committed_at" timestamptz null, constraint "declaration_import_pkey" primary key ("id"));`);
