@@ -37,11 +37,10 @@ export async function checkAll(em: EntityManager, requests: readonly CheckReques
   if (requests.length === 0) return findings;
   const participants = [...new Set(requests.map((request) => request.facts.participantId))];
   const months = [...new Set(requests.map((request) => request.declaration.month))];
-  const [placements, validations, recorded] = await Promise.all([
-    participantsPlacements(em, participants),
-    participantsEligibility(em, participants),
-    participantsDeclarations(em, participants, months),
-  ]);
+  // One after the other: inside a transaction they share one connection.
+  const placements = await participantsPlacements(em, participants);
+  const validations = await participantsEligibility(em, participants);
+  const recorded = await participantsDeclarations(em, participants, months);
   const placementsOf = groupBy(placements, (placement) => placement.participantId);
   const validationsOf = groupBy(validations, (validation) => validation.participantId);
   const recordedOf = groupBy(recorded, (row) => row.participant_id);

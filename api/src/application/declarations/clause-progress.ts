@@ -74,20 +74,19 @@ export async function clauseProgress(em: EntityManager, clauseIds: readonly stri
   );
   const own = await placementFactsWhere(em, 'ic.id = any(?::uuid[])', [pgArray(clauses.map((clause) => clause.id))], 'p.id');
   const participants = [...new Set(own.map((facts) => facts.participantId))];
-  const [placements, validations, declarations] = await Promise.all([
-    participantsPlacements(em, participants),
-    participantsEligibility(em, participants),
-    participants.length
-      ? sql<DeclarationRow>(
-          `select d.id, d.placement_id, p.participant_id, d.month, d.status, d.version, d.worked_minutes, d.training_minutes, d.attested_minutes,
-                  d.invoice_cents, d.comment, (d.submitted_at at time zone 'Europe/Paris')::date::text as submitted_on,
-                  coalesce((select array_agg(dp.id) from declaration_proof dp where dp.declaration_id = d.id), '{}') as proof_ids
-             from hour_declaration d join placement p on p.id = d.placement_id
-            where p.participant_id = any(?::uuid[])`,
-          [pgArray(participants)],
-        )
-      : Promise.resolve([]),
-  ]);
+  // One after the other: inside a transaction they share one connection.
+  const placements = await participantsPlacements(em, participants);
+  const validations = await participantsEligibility(em, participants);
+  const declarations = participants.length
+    ? await sql<DeclarationRow>(
+        `select d.id, d.placement_id, p.participant_id, d.month, d.status, d.version, d.worked_minutes, d.training_minutes, d.attested_minutes,
+                d.invoice_cents, d.comment, (d.submitted_at at time zone 'Europe/Paris')::date::text as submitted_on,
+                coalesce((select array_agg(dp.id) from declaration_proof dp where dp.declaration_id = d.id), '{}') as proof_ids
+           from hour_declaration d join placement p on p.id = d.placement_id
+          where p.participant_id = any(?::uuid[])`,
+        [pgArray(participants)],
+      )
+    : [];
   const ownByClause = groupBy(own, (facts) => facts.clause.id);
   const declarationsByPlacement = groupBy(declarations, (row) => row.placement_id);
 

@@ -289,7 +289,8 @@ export async function validateMonth(em: EntityManager, actor: Actor, meta: Reque
       { orderBy: { id: 'asc' } },
     );
     if (pending.length === 0) throw errors.notFound('Déclaration en attente pour ce marché et ce mois');
-    const [facts, proofs] = await Promise.all([placementFacts(tx, pending.map((entity) => entity.placement.id)), proofsOf(tx, pending.map((entity) => entity.id))]);
+    const facts = await placementFacts(tx, pending.map((entity) => entity.placement.id));
+    const proofs = await proofsOf(tx, pending.map((entity) => entity.id));
     const findings = await checkAll(
       tx,
       pending.map((entity) => ({ facts: facts.get(entity.placement.id)!, declaration: asDomainDeclaration(entity, (proofs.get(entity.id) ?? []).map((proof) => proof.id)) })),

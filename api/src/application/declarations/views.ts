@@ -109,7 +109,8 @@ export function declarationView(
  */
 export async function declarationViews(em: EntityManager, entities: readonly HourDeclarationEntity[], today: string): Promise<Declaration[]> {
   if (entities.length === 0) return [];
-  const [facts, proofs] = await Promise.all([placementFacts(em, entities.map((entity) => entity.placement.id)), proofsOf(em, entities.map((entity) => entity.id))]);
+  const facts = await placementFacts(em, entities.map((entity) => entity.placement.id));
+  const proofs = await proofsOf(em, entities.map((entity) => entity.id));
   const open = entities.filter((entity) => entity.status !== 'validated');
   const findings = await checkAll(
     em,
