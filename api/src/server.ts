@@ -10,6 +10,7 @@ import { hashPassword } from './infra/passwords.js';
 import { systemClock } from './infra/clock.js';
 import { seedDemoPortfolio } from './application/demo-portfolio.js';
 import { refreshComplianceStatuses } from './application/portfolio/compliance-refresh.js';
+import { seedDemoDeclarations } from './application/declarations/demo-declarations.js';
 import { DECP_MAX_BYTES } from '@app/shared';
 
 // One process: Koa answers /api/*, the SvelteKit build answers the pages; PostgreSQL embedded unless DATABASE_URL is set.
@@ -37,6 +38,9 @@ async function main(): Promise<void> {
   }
   if (config.seedDemo && (await seedDemoPortfolio(orm.em.fork(), systemClock.today()))) {
     logger.info('portefeuille de démonstration du Lot créé (opérations, marchés, clauses, import DECP)');
+  }
+  if (config.seedDemo && (await seedDemoDeclarations(orm.em.fork(), systemClock.today()))) {
+    logger.info('déclarations d’heures de démonstration créées (validées, en attente, rejetée, en retard)');
   }
 
   // Compliance statuses move with the calendar: refreshed at start, then every hour (cheap when up to date).

@@ -16,6 +16,8 @@ import { CommuneSchema, ReferentialVersionSchema, RomeAppellationSchema, RomeFic
 import { EligibilityCriterionSchema, EligibilityValidationSchema, ParticipantSchema, ProofDocumentSchema } from './participant.entity.js';
 import { PlacementSchema } from './placement.entity.js';
 import { JobNeedSchema } from './job-need.entity.js';
+import { DeclarationProofSchema, HourDeclarationSchema } from './hour-declaration.entity.js';
+import { DeclarationImportLineSchema, DeclarationImportSchema } from './declaration-import.entity.js';
 
 export * from './organisation.entity.js';
 export * from './user.entity.js';
@@ -35,6 +37,8 @@ export * from './referential.entity.js';
 export * from './participant.entity.js';
 export * from './placement.entity.js';
 export * from './job-need.entity.js';
+export * from './hour-declaration.entity.js';
+export * from './declaration-import.entity.js';
 
 /** Every entity, passed explicitly to MikroORM (no folder discovery, no reflection). */
 export const entities = [
@@ -43,4 +47,5 @@ export const entities = [
   AmendmentSchema, PurchaseOrderSchema, DecpImportSchema,
   RomeFicheSchema, RomeAppellationSchema, CommuneSchema, ReferentialVersionSchema,
   ParticipantSchema, ProofDocumentSchema, EligibilityValidationSchema, EligibilityCriterionSchema, PlacementSchema, JobNeedSchema,
+  HourDeclarationSchema, DeclarationProofSchema, DeclarationImportSchema, DeclarationImportLineSchema,
 ];

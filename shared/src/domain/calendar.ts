@@ -14,6 +14,8 @@ export interface DateRange {
   readonly end: IsoDate;
 }
 
+import { memo, memoByRange } from './memo.js';
+
 const DAY_MS = 86_400_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const YEAR_MONTH = /^(\d{4})-(\d{2})$/;
@@ -22,8 +24,11 @@ function pad(value: number, width: number): string {
   return String(value).padStart(width, '0');
 }
 
+const DAYS_PER_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return DAYS_PER_MONTH[month - 1] ?? new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 function dateParts(date: IsoDate): [number, number, number] {
@@ -54,15 +59,15 @@ export function isValidYearMonth(value: string): boolean {
 }
 
 /** Days since 1970-01-01. */
-export function toDayNumber(date: IsoDate): number {
+export const toDayNumber: (date: IsoDate) => number = memo((date: IsoDate) => {
   const [year, month, day] = dateParts(date);
   return Date.UTC(year, month - 1, day) / DAY_MS;
-}
+});
 
-export function fromDayNumber(dayNumber: number): IsoDate {
+export const fromDayNumber: (dayNumber: number) => IsoDate = memo((dayNumber: number) => {
   const date = new Date(dayNumber * DAY_MS);
   return `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1, 2)}-${pad(date.getUTCDate(), 2)}`;
-}
+});
 
 export function addDays(date: IsoDate, days: number): IsoDate {
   return fromDayNumber(toDayNumber(date) + days);
@@ -114,14 +119,14 @@ export function lastDayOfMonth(month: YearMonth): IsoDate {
   return `${month}-${pad(daysInMonth(year, monthNumber), 2)}`;
 }
 
-export function monthRange(month: YearMonth): DateRange {
-  return { start: firstDayOfMonth(month), end: lastDayOfMonth(month) };
-}
+export const monthRange: (month: YearMonth) => DateRange = memo((month: YearMonth) =>
+  Object.freeze({ start: firstDayOfMonth(month), end: lastDayOfMonth(month) }),
+);
 
-export function daysInYearMonth(month: YearMonth): number {
+export const daysInYearMonth: (month: YearMonth) => number = memo((month: YearMonth) => {
   const [year, monthNumber] = monthParts(month);
   return daysInMonth(year, monthNumber);
-}
+});
 
 export function addMonthsToMonth(month: YearMonth, months: number): YearMonth {
   return monthOf(addMonths(firstDayOfMonth(month), months));
@@ -224,14 +229,8 @@ export function isFrenchPublicHoliday(date: IsoDate): boolean {
 }
 
 /** Monday to Friday, French public holidays excluded. */
-export function isWorkingDay(date: IsoDate): boolean {
-  return isWeekday(date) && !isFrenchPublicHoliday(date);
-}
+export const isWorkingDay: (date: IsoDate) => boolean = memo((date: IsoDate) => isWeekday(date) && !isFrenchPublicHoliday(date));
 
-export function workingDaysInRange(range: DateRange): number {
-  return eachDay(range).filter(isWorkingDay).length;
-}
+export const workingDaysInRange: (range: DateRange) => number = memoByRange((range) => eachDay(range).filter(isWorkingDay).length);
 
-export function weekdaysInRange(range: DateRange): number {
-  return eachDay(range).filter(isWeekday).length;
-}
+export const weekdaysInRange: (range: DateRange) => number = memoByRange((range) => eachDay(range).filter(isWeekday).length);

@@ -5,6 +5,7 @@
  */
 import { apportion } from './arithmetic.js';
 import { eachDay, isWorkingDay, type DateRange, type IsoDate } from './calendar.js';
+import { memoByRange } from './memo.js';
 
 export interface DayCheck<K extends string> {
   /** Returns the exclusion key of the first failed condition for this day, or null when it passes. */
@@ -21,11 +22,11 @@ export interface ProrationOutcome<K extends string> {
 }
 
 /** The days the minutes are spread over: working days, or every day when the period has none (a weekend mission). */
-export function referenceDays(reference: DateRange): IsoDate[] {
+export const referenceDays: (reference: DateRange) => readonly IsoDate[] = memoByRange((reference) => {
   const days = eachDay(reference);
   const working = days.filter(isWorkingDay);
-  return working.length > 0 ? working : days;
-}
+  return Object.freeze(working.length > 0 ? working : days);
+});
 
 export function prorate<K extends string>(minutes: number, reference: DateRange, check: DayCheck<K>): ProrationOutcome<K> {
   const days = referenceDays(reference);

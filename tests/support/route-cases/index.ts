@@ -4,6 +4,7 @@ import { foundationCases } from './foundation.js';
 import { clauseCases, contractCases, decpImportCases, mandateCases, operationCases, referentialCases } from './portfolio.js';
 import { participantCases } from './participants.js';
 import { jobNeedCases } from './job-needs.js';
+import { declarationCases, declarationImportCases } from './declarations.js';
 
 export type { RouteCase, World, Call } from './types.js';
 
@@ -18,4 +19,6 @@ export const routeCases: Partial<Record<RouteName, RouteCase>> = {
   ...decpImportCases,
   ...participantCases,
   ...jobNeedCases,
+  ...declarationCases,
+  ...declarationImportCases,
 };

@@ -14,13 +14,12 @@ export function navigationOf(role: Role): NavItem[] {
       return [home, { href: '/operations', label: 'Opérations' }, { href: '/marches', label: 'Marchés' }, { href: '/clauses', label: 'Clauses' }, { href: '/import-decp', label: 'Import DECP' }];
     case 'facilitator':
       return [
-        home,
-        { href: '/facilitateur/participants', label: 'Participants' },
-        { href: '/facilitateur/besoins', label: 'Besoins de recrutement' },
-        { href: '/operations', label: 'Opérations' },
-        { href: '/marches', label: 'Marchés' },
-        { href: '/clauses', label: 'Clauses' },
+        home, { href: '/operations', label: 'Opérations' }, { href: '/marches', label: 'Marchés' }, { href: '/clauses', label: 'Clauses' },
+        { href: '/facilitateur/participants', label: 'Participants' }, { href: '/facilitateur/besoins', label: 'Besoins de recrutement' },
+        { href: '/facilitateur/validation', label: 'Validation des heures' },
       ];
+    case 'contractor':
+      return [home, { href: '/entreprise/declarations', label: 'Déclarer mes heures' }, { href: '/entreprise/imports', label: 'Importer un relevé' }];
     default:
       return [home];
   }

@@ -13,6 +13,8 @@ import { jobReferentialHandlers } from './job-referentials.js';
 import { participantHandlers } from './participants.js';
 import { eligibilityHandlers } from './eligibility.js';
 import { jobNeedHandlers } from './job-needs.js';
+import { declarationHandlers } from './declarations.js';
+import { declarationImportHandlers } from './declaration-imports.js';
 
 /** Thin handlers, one file per resource: input already parsed and authorized by the router; each calls a use case. */
 export const handlers: Handlers = {
@@ -30,4 +32,6 @@ export const handlers: Handlers = {
   ...participantHandlers,
   ...eligibilityHandlers,
   ...jobNeedHandlers,
+  ...declarationHandlers,
+  ...declarationImportHandlers,
 };

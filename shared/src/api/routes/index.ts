@@ -12,6 +12,8 @@ import { jobReferentialRoutes } from './job-referentials.routes.js';
 import { participantRoutes } from './participants.routes.js';
 import { eligibilityRoutes } from './eligibility.routes.js';
 import { jobNeedRoutes } from './job-needs.routes.js';
+import { declarationRoutes } from './declarations.routes.js';
+import { declarationImportRoutes } from './declaration-imports.routes.js';
 
 export { healthSchema } from './system.routes.js';
 export { allRoles, listOf, portfolioRoles, lotReaders } from './access.js';
@@ -36,6 +38,8 @@ export const routes = {
   ...participantRoutes,
   ...eligibilityRoutes,
   ...jobNeedRoutes,
+  ...declarationRoutes,
+  ...declarationImportRoutes,
 } as const;
 
 export type Routes = typeof routes;

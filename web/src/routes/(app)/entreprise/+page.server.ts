@@ -6,7 +6,8 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
   const home = await loadHome(event, 'contractor');
   try {
-    return { ...home, lots: await api(event, routes.listLots) };
+    const [lots, progress] = await Promise.all([api(event, routes.listLots), api(event, routes.listContractorLots)]);
+    return { ...home, lots, progress: progress.items };
   } catch (e) {
     failLoad(e);
   }

@@ -1,0 +1,22 @@
+import { DECLARATION_STATUS_LABELS, formatHours, type DeclarationStatus } from '@app/shared';
+
+const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+
+/** "2026-03" → "mars 2026". */
+export const monthLabel = (month: string): string => `${MONTHS[Number(month.slice(5, 7)) - 1] ?? month} ${month.slice(0, 4)}`;
+
+/** Minutes in words for tables ("151 h 40 min"), '—' when absent. */
+export const hours = (minutes: number | null | undefined): string => (minutes == null ? '—' : formatHours(minutes));
+
+export const statusLabel = (status: string): string => DECLARATION_STATUS_LABELS[status as DeclarationStatus] ?? status;
+
+/** The colour that repeats a declaration's status (the label always says it). */
+export const statusTone = (status: string | null): 'ok' | 'alerte' | 'attention' | 'neutre' =>
+  status === 'validated' ? 'ok' : status === 'rejected' ? 'alerte' : status === 'submitted' || status === 'corrected' ? 'attention' : 'neutre';
+
+/** Euros HT from cents, French way. */
+export const euros = (cents: number | null | undefined): string =>
+  cents == null ? '—' : `${(cents / 100).toLocaleString('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} € HT`;
+
+export const dateTime = (iso: string | null | undefined): string =>
+  iso ? new Date(iso).toLocaleString('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'short' }) : '—';
