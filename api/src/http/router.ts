@@ -55,7 +55,12 @@ export function buildRouter(handlers: Handlers): Router<unknown, AppContext> {
         const file = route.upload ? await readUpload(ctx, route.upload) : undefined;
         const result = await handler({ params, query, body, file, files: multipart?.files ?? [], actor, ctx } as never);
         ctx.status = route.status;
-        if (route.response) ctx.body = route.response.parse(result);
+        if (route.response) {
+          // A response that breaks its own contract is our bug, not the client's: 500, never a 400.
+          const parsed = route.response.safeParse(result);
+          if (!parsed.success) throw new Error(`Réponse non conforme au contrat ${String(name)} : ${parsed.error.message}`);
+          ctx.body = parsed.data;
+        }
       } finally {
         // A file the use case kept has been moved away: this only removes what it did not keep.
         for (const uploaded of multipart?.files ?? []) await ctx.container.proofs.remove(uploaded.path);
