@@ -81,6 +81,8 @@ export interface SmicEntry {
  * later revaluations must be appended here (or in the seeded table) when they are published.
  */
 export const SMIC_HOURLY_TABLE: readonly SmicEntry[] = [
+  // Décret du 17 décembre 2025 (revalorisation de 1,18 %), métropole et DROM hors Mayotte.
+  { from: '2026-01-01', hourlyCents: 1202 },
   { from: '2024-11-01', hourlyCents: 1188 },
   { from: '2024-01-01', hourlyCents: 1165 },
   { from: '2023-05-01', hourlyCents: 1152 },
