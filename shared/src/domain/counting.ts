@@ -41,6 +41,7 @@ import {
   WORK_STUDY_CONTRACT_TYPES,
   type Modality,
 } from './vocabulary.js';
+import { groupBy } from './collections.js';
 
 export type { CountedSlice, ExcludedSlice, ExclusionCode, ExclusionRule, SliceKind, SliceSource } from './counting-ledger.js';
 export type { SubcontractCount } from './siae-conversion.js';
@@ -130,17 +131,6 @@ function orderKeyOf(declaration: HourDeclaration): string {
 
 function declaredMinutes(declaration: HourDeclaration): number {
   return declaration.workedMinutes + (declaration.trainingMinutes ?? 0);
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
 }
 
 function compareKeys(a: string, b: string): number {

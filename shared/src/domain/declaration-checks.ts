@@ -20,6 +20,7 @@ import {
   type InsertionClause,
   type Placement,
 } from './schemas.js';
+import { groupBy } from './collections.js';
 
 export type DeclarationViolationCode =
   | 'period_outside_placement'
@@ -144,17 +145,6 @@ export function checkDeclarations(input: DeclarationBatchCheckInput): Result<rea
       }),
     );
   });
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
 }
 
 interface CheckFacts {

@@ -45,3 +45,4 @@ export * from './penalties.js';
 export * from './aggregation.js';
 export * from './matching.js';
 export * from './retention.js';
+export * from './collections.js';

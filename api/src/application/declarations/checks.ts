@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { checkDeclarations, type Finding, type HourDeclaration } from '@app/shared';
+import { checkDeclarations, groupBy, type Finding, type HourDeclaration } from '@app/shared';
 import {
   domainDeclaration,
   participantsDeclarations,
@@ -14,17 +14,6 @@ export interface CheckRequest {
   facts: PlacementFacts;
   /** The declaration as it would stand (its id: the recorded one, or the one it will get). */
   declaration: HourDeclaration;
-}
-
-export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
 }
 
 /**

@@ -15,6 +15,7 @@ import {
   type ComplianceStatus,
   type MissingDeclaration,
   type SiaeSubcontract,
+  groupBy,
 } from '@app/shared';
 import {
   domainDeclaration,
@@ -26,7 +27,6 @@ import {
   type PlacementFacts,
 } from '../../infra/declaration-facts.js';
 import { pgArray, sqlOf } from '../../infra/sql.js';
-import { groupBy } from './checks.js';
 
 export interface ClauseProgress {
   clauseId: string;

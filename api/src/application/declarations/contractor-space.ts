@@ -14,12 +14,12 @@ import {
   type ContractorLot,
   type ContractorPlacement,
   type DueMonth,
+  groupBy,
 } from '@app/shared';
 import type { Actor } from '../actor.js';
 import { placementFactsWhere, placementsDeclarations, type DeclarationRow, type PlacementFacts } from '../../infra/declaration-facts.js';
 import { sqlOf } from '../../infra/sql.js';
 import { clauseProgress } from './clause-progress.js';
-import { groupBy } from './checks.js';
 
 /** How many past months the placements table shows. */
 const MONTHS_SHOWN = 6;

@@ -4,7 +4,7 @@ import type { QueueGroup, ValidationQueue } from '@app/shared';
 import type { Actor } from '../actor.js';
 import { scoped } from '../../infra/scope.js';
 import { blocksValidation } from './findings.js';
-import { groupBy } from './checks.js';
+import { groupBy } from '@app/shared';
 import { declarationViews } from './views.js';
 
 const QUEUE_LIMIT = 500;

@@ -3,7 +3,7 @@ import {
   AmendmentSchema, ContractPartySchema, ContractSchema, InsertionClauseSchema, LotSchema, PurchaseOrderSchema,
   type AmendmentEntity, type ContractEntity, type ContractPartyEntity, type InsertionClauseEntity, type LotEntity, type PurchaseOrderEntity,
 } from '@app/db';
-import { clauseRules, type ClauseRules, type ClauseRulesOverrides, type ClauseType, type HoursMethodInput, type HoursPolicy, type Violation } from '@app/shared';
+import { clauseRules, groupBy, type ClauseRules, type ClauseRulesOverrides, type ClauseType, type HoursMethodInput, type HoursPolicy, type Violation } from '@app/shared';
 import type { Actor } from '../actor.js';
 import { errors, AppError } from '../errors.js';
 import { scoped } from '../../infra/scope.js';
@@ -19,12 +19,6 @@ export interface ContractGraph {
   amendmentsOf: Map<string, AmendmentEntity[]>;
   ordersOf: Map<string, PurchaseOrderEntity[]>;
 }
-
-const groupBy = <T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> => {
-  const map = new Map<K, T[]>();
-  for (const row of rows) map.set(key(row), [...(map.get(key(row)) ?? []), row]);
-  return map;
-};
 
 /** Loads the contract when the actor may see it (404 otherwise, another tenant's included). */
 export async function loadGraph(em: EntityManager, actor: Actor, contractId: string): Promise<ContractGraph> {
