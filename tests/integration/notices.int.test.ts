@@ -203,6 +203,32 @@ describe('refus : règles du domaine et cloisonnement, rien n’est écrit', () 
     expect(res.body).toMatchObject({ status: 422, rule: 'no_penalty_model' });
   });
 
+  it('une pièce jointe qui n’est ni PDF, ni JPEG, ni PNG : 415, ni réponse ni fichier écrits', async () => {
+    const { clauseId } = await clauseOfA();
+    const notice = await sendNotice(w.buyerA, clauseId, formalNoticeBody({ kind: 'reminder' }));
+    const before = [await count('notice_response'), await count('notice_file'), await noticeAudits()];
+    const res = await w.contractorA.client.postMultipart(`/api/notices/${notice.id}/responses`, { version: 1, text: 'Voici notre réponse.' }, {
+      fichier: { name: 'reponse.pdf', content: 'Ceci est un texte, pas un PDF.', type: 'application/pdf' },
+    });
+    expect(res.status).toBe(415);
+    expect(res.body.detail).toContain('n’est ni un PDF');
+    expect([await count('notice_response'), await count('notice_file'), await noticeAudits()]).toEqual(before);
+    expect((await w.contractorA.client.get(`/api/notices/${notice.id}`)).body).toMatchObject({ status: 'sent', version: 1 });
+  });
+
+  it('deux décisions simultanées : une seule l’emporte, l’autre reçoit 409', async () => {
+    const { clauseId } = await clauseOfA();
+    await setCounted(clauseId, 610);
+    const notice = await sendNotice(w.buyerA, clauseId, formalNoticeBody({ deadline: '2027-07-01' }));
+    const results = await Promise.all([
+      w.buyerA.client.post(`/api/notices/${notice.id}/decision`, { version: 1, outcome: 'penalty' }),
+      w.buyerA.client.post(`/api/notices/${notice.id}/decision`, { version: 1, outcome: 'waiver', reason: 'Difficultés signalées à temps.' }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    const audits = await sql<{ action: string }>(`select action from audit_event where entity_type = 'Notice' and entity_id = ? and action like 'decide_%'`, [notice.id]);
+    expect(audits).toHaveLength(1);
+  });
+
   it('l’entreprise ne répond qu’à ses propres courriers (404 sinon) et ne décide pas (403)', async () => {
     const { clauseId } = await clauseOfA();
     const notice = await sendNotice(w.buyerA, clauseId, formalNoticeBody({ kind: 'reminder' }));

@@ -239,6 +239,8 @@ export function renderAssessmentPdf(data: AssessmentData, options: { compress?: 
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
+    // Written inside the bottom margin: without this, pdfkit would start a new page for the footer.
+    doc.page.margins.bottom = 0;
     doc.font('Helvetica').fontSize(8).fillColor('#666666')
       .text(t(`Bilan de fin de marché — ${data.contract.reference} lot ${data.lot.number} — page ${i + 1} / ${range.count}`), MARGIN, doc.page.height - MARGIN + 16, { width, align: 'center', lineBreak: false });
   }
