@@ -91,6 +91,7 @@ test('mise en demeure, réponse de l’entreprise, pénalité et bilan PDF', asy
   await buyer.getByRole('button', { name: 'Enregistrer la décision' }).click();
   await expect(buyer.getByRole('status')).toContainText('Pénalité enregistrée');
   await expect(buyer.getByTestId('formule-penalite')).toHaveText('833 h × 30,00 €/h = 24 990,00 €');
+  await expect(buyer.getByRole('table', { name: 'Chiffres de la pénalité' })).toContainText('manque 833 h ; 30,00 € par heure');
   await expectAccessible(buyer);
 
   // The contractor can no longer answer: the decision is shown instead of the form.
