@@ -30,6 +30,8 @@ export const tenantPaths = {
   JobNeed: { owner: 'lot.buyer', holder: 'lot.holderIdentifier' },
   // Hour declarations: the lot's buyer (facilitators through their mandates), the contractor holding the lot.
   HourDeclaration: { owner: 'buyer', holder: 'holderIdentifier' },
+  // Notices: the clause's buyer (facilitators read through their mandates), the contractor holding the lot.
+  Notice: { owner: 'buyer', holder: 'holderIdentifier' },
 } as const satisfies Record<string, { owner: string; holder?: string; facilitator?: string }>;
 
 export type ScopedEntity = keyof typeof tenantPaths;

@@ -46,3 +46,5 @@ export * from './aggregation.js';
 export * from './matching.js';
 export * from './retention.js';
 export * from './collections.js';
+export * from './notices.js';
+export * from './transparency.js';

@@ -11,7 +11,7 @@ export function navigationOf(role: Role): NavItem[] {
   const home = { href: homeOfRole[role], label: 'Accueil' };
   switch (role) {
     case 'buyer':
-      return [home, { href: '/operations', label: 'Opérations' }, { href: '/marches', label: 'Marchés' }, { href: '/clauses', label: 'Clauses' }, { href: '/import-decp', label: 'Import DECP' }];
+      return [home, { href: '/operations', label: 'Opérations' }, { href: '/marches', label: 'Marchés' }, { href: '/clauses', label: 'Clauses' }, { href: '/import-decp', label: 'Import DECP' }, { href: '/acheteur/transparence', label: 'Transparence' }];
     case 'facilitator':
       return [
         home, { href: '/operations', label: 'Opérations' }, { href: '/marches', label: 'Marchés' }, { href: '/clauses', label: 'Clauses' },
@@ -19,7 +19,7 @@ export function navigationOf(role: Role): NavItem[] {
         { href: '/facilitateur/validation', label: 'Validation des heures' },
       ];
     case 'contractor':
-      return [home, { href: '/entreprise/declarations', label: 'Déclarer mes heures' }, { href: '/entreprise/imports', label: 'Importer un relevé' }];
+      return [home, { href: '/entreprise/declarations', label: 'Déclarer mes heures' }, { href: '/entreprise/imports', label: 'Importer un relevé' }, { href: '/entreprise/courriers', label: 'Relances et mises en demeure' }];
     default:
       return [home];
   }

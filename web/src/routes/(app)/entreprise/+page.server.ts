@@ -6,8 +6,8 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
   const home = await loadHome(event, 'contractor');
   try {
-    const [lots, progress] = await Promise.all([api(event, routes.listLots), api(event, routes.listContractorLots)]);
-    return { ...home, lots, progress: progress.items };
+    const [lots, progress, notices] = await Promise.all([api(event, routes.listLots), api(event, routes.listContractorLots), api(event, routes.listContractorNotices)]);
+    return { ...home, lots, progress: progress.items, noticesToAnswer: notices.items.filter((n) => n.status === 'sent').length };
   } catch (e) {
     failLoad(e);
   }
