@@ -118,12 +118,12 @@ describe('relance, mise en demeure, réponse et pénalité (exemple de decisions
     expect(res.status).toBe(409);
   });
 
-  it('le modèle indexé sur le SMIC peut être choisi à la décision : 223 h × 1,5 × 11,88 € = 3 973,86 €', async () => {
+  it('le modèle indexé sur le SMIC peut être choisi à la décision : 223 h × 1,5 × 12,02 € (SMIC de 2027) = 4 020,69 €', async () => {
     const notice = await sendNotice(w.buyerA, clauseId, formalNoticeBody({ deadline: '2027-07-15' }));
     const res = await w.buyerA.client.post(`/api/notices/${notice.id}/decision`, { version: 1, outcome: 'penalty', model: { model: 'smic_indexed', coefficient: 1.5 } });
     expect(res.status, res.text).toBe(200);
-    expect(res.body.decision.penalty.amountCents).toBe(397_386);
-    expect(res.body.decision.penalty.formula).toContain('11,88');
+    expect(res.body.decision.penalty.amountCents).toBe(402_069);
+    expect(res.body.decision.penalty.formula).toContain('12,02');
   });
 
   it('le bilan PDF est généré et son texte porte les chiffres', async () => {

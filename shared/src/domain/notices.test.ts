@@ -35,12 +35,12 @@ describe('décision de pénalité — exemple de decisions.md §10', () => {
   const decide = (standing: ClauseStanding, models: never[] | object[], kind: 'reminder' | 'formal_notice' = 'formal_notice') =>
     decidePenalty({ standing, penalties: { models: models as never, capRate: null }, contractAmountCents: 100_000_000, notice: { kind, sentOn: '2027-05-01' }, decidedOn: '2027-06-01' });
 
-  it('223 h × 30 € = 6 690 € ; × 1,5 × 11,88 € = 3 973,86 €', () => {
+  it('223 h × 30 € = 6 690 € ; × 1,5 × SMIC en vigueur à la décision (12,02 € en 2027) = 4 020,69 €', () => {
     const perHour = decide(notMet, [{ model: 'per_hour', rateCents: 3000 }]);
     expect(perHour.ok && perHour.value.totalCents).toBe(669_000);
     expect(perHour.ok && plainSpaces(perHour.value.formula)).toBe('223 h × 30,00 €/h = 6 690,00 €');
     const smic = decide(notMet, [{ model: 'smic_indexed', coefficient: 1.5 }]);
-    expect(smic.ok && smic.value.totalCents).toBe(397_386);
+    expect(smic.ok && smic.value.totalCents).toBe(402_069);
   });
 
   it.each<[string, ClauseStanding, object[], string]>([
