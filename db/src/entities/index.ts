@@ -18,6 +18,7 @@ import { PlacementSchema } from './placement.entity.js';
 import { JobNeedSchema } from './job-need.entity.js';
 import { DeclarationProofSchema, HourDeclarationSchema } from './hour-declaration.entity.js';
 import { DeclarationImportLineSchema, DeclarationImportSchema } from './declaration-import.entity.js';
+import { NotificationSchema } from './notification.entity.js';
 
 export * from './organisation.entity.js';
 export * from './user.entity.js';
@@ -39,6 +40,7 @@ export * from './placement.entity.js';
 export * from './job-need.entity.js';
 export * from './hour-declaration.entity.js';
 export * from './declaration-import.entity.js';
+export * from './notification.entity.js';
 
 /** Every entity, passed explicitly to MikroORM (no folder discovery, no reflection). */
 export const entities = [
@@ -48,4 +50,5 @@ export const entities = [
   RomeFicheSchema, RomeAppellationSchema, CommuneSchema, ReferentialVersionSchema,
   ParticipantSchema, ProofDocumentSchema, EligibilityValidationSchema, EligibilityCriterionSchema, PlacementSchema, JobNeedSchema,
   HourDeclarationSchema, DeclarationProofSchema, DeclarationImportSchema, DeclarationImportLineSchema,
+  NotificationSchema,
 ];
