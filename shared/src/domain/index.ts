@@ -42,6 +42,7 @@ export * from './deadlines.js';
 export * from './compliance.js';
 export * from './forecast.js';
 export * from './penalties.js';
+export * from './reminders.js';
 export * from './aggregation.js';
 export * from './matching.js';
 export * from './retention.js';

@@ -14,6 +14,9 @@ import { eligibilityRoutes } from './eligibility.routes.js';
 import { jobNeedRoutes } from './job-needs.routes.js';
 import { declarationRoutes } from './declarations.routes.js';
 import { declarationImportRoutes } from './declaration-imports.routes.js';
+import { notificationRoutes } from './notifications.routes.js';
+import { reportingRoutes } from './reporting.routes.js';
+import { exportRoutes } from './exports.routes.js';
 
 export { healthSchema } from './system.routes.js';
 export { allRoles, listOf, portfolioRoles, lotReaders } from './access.js';
@@ -40,6 +43,9 @@ export const routes = {
   ...jobNeedRoutes,
   ...declarationRoutes,
   ...declarationImportRoutes,
+  ...notificationRoutes,
+  ...reportingRoutes,
+  ...exportRoutes,
 } as const;
 
 export type Routes = typeof routes;

@@ -1,0 +1,1 @@
+export const exportRoutes = {} as const;
