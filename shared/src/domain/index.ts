@@ -43,6 +43,7 @@ export * from './compliance.js';
 export * from './forecast.js';
 export * from './penalties.js';
 export * from './reminders.js';
+export * from './funder-indicators.js';
 export * from './aggregation.js';
 export * from './matching.js';
 export * from './retention.js';
