@@ -44,6 +44,7 @@ export * from './forecast.js';
 export * from './penalties.js';
 export * from './reminders.js';
 export * from './funder-indicators.js';
+export * from './yearly-figures.js';
 export * from './aggregation.js';
 export * from './matching.js';
 export * from './retention.js';
