@@ -73,7 +73,7 @@ export function yearlyFigures(input: {
     const codes = input.criteria.get(p.participantId) ?? [];
     return codes.length ? codes : [NO_CRITERION];
   };
-  const criterionLabel = new Map(ELIGIBILITY_CRITERIA.map((c) => [c.code, c.label]));
+  const criterionLabel = new Map<string, string>(ELIGIBILITY_CRITERIA.map((c) => [c.code, c.label]));
   const usedCodes = [...new Set(active.flatMap(publicCodes))].sort((a, b) => (a === NO_CRITERION ? 1 : b === NO_CRITERION ? -1 : a.localeCompare(b)));
   return {
     year: input.year,

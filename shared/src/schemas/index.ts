@@ -20,3 +20,4 @@ export * from './eligibility.js';
 export * from './job-referentials.js';
 export * from './job-need.js';
 export * from './notification.js';
+export * from './reporting.js';

@@ -5,4 +5,7 @@ import type { RouteCase } from './types.js';
 export const reportingCases: Partial<Record<RouteName, RouteCase>> = {
   listNotifications: () => ({ method: 'GET', path: '/api/notifications' }),
   runReminders: () => ({ method: 'POST', path: '/api/notifications/scan', body: {} }),
+  exportFundersIndicators: () => ({ method: 'GET', path: '/api/reporting/funders-indicators?from=2026-01-01&to=2026-12-31' }),
+  getYearlyFigures: () => ({ method: 'GET', path: '/api/reporting/yearly?year=2026' }),
+  exportYearlyFigures: () => ({ method: 'GET', path: '/api/reporting/yearly/export?year=2026&format=csv' }),
 };

@@ -16,6 +16,8 @@ import { jobNeedHandlers } from './job-needs.js';
 import { declarationHandlers } from './declarations.js';
 import { declarationImportHandlers } from './declaration-imports.js';
 import { notificationHandlers } from './notifications.js';
+import { reportingHandlers } from './reporting.js';
+import { exportHandlers } from './exports.js';
 
 /** Thin handlers, one file per resource: input already parsed and authorized by the router; each calls a use case. */
 export const handlers: Handlers = {
@@ -36,4 +38,6 @@ export const handlers: Handlers = {
   ...declarationHandlers,
   ...declarationImportHandlers,
   ...notificationHandlers,
+  ...reportingHandlers,
+  ...exportHandlers,
 };
