@@ -134,8 +134,8 @@ describe('relances : une fois par événement, et jamais deux', () => {
       await Promise.all([jobsA.trigger(), jobsB.trigger(), jobsA.trigger()]);
       const deadline = Date.now() + 20_000;
       while (Date.now() < deadline) {
-        const [{ sent }] = await sql<{ sent: string }>(`select count(*) filter (where status = 'sent') as sent from notification`);
-        if (Number(sent) >= 6) break;
+        const [counts] = await sql<{ sent: string }>(`select count(*) filter (where status = 'sent') as sent from notification`);
+        if (Number(counts?.sent) >= 6) break;
         await new Promise((r) => setTimeout(r, 200));
       }
       // Let the other scans and sends finish: nothing more may go out.

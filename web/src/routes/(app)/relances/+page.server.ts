@@ -22,7 +22,7 @@ export const actions: Actions = {
     try {
       return { run: await api(event, routes.runReminders) };
     } catch (e) {
-      if (e instanceof ApiProblem) return fail(e.status, { message: e.problem.detail ?? e.problem.title });
+      if (e instanceof ApiProblem) return fail(e.problem.status, { message: e.problem.detail ?? e.problem.title });
       throw e;
     }
   },
