@@ -93,16 +93,18 @@ describe('relances : une fois par événement, et jamais deux', () => {
     expect(mails.mails).toHaveLength(0);
   });
 
-  it('un courriel refusé par le serveur reste à envoyer, puis part une fois', async () => {
-    await sql(`delete from notification where kind = 'eligibility_expiring'`);
+  it('un courriel refusé par le serveur reste à envoyer, les autres du lot aussi, puis chacun part une fois', async () => {
+    await sql(`delete from notification where kind in ('eligibility_expiring', 'clause_at_risk')`);
     await scanReminders(app.orm.em.fork(), TODAY);
     const refusing: Mailer = { send: () => Promise.reject(new Error('SMTP indisponible')) };
     const silent = pino({ level: 'silent' });
     expect(await sendPendingNotifications(app.orm.em.fork(), refusing, silent)).toEqual({ sent: 0, failed: 1 });
-    expect((await sql<{ status: string; attempts: number }>(`select status, attempts from notification where kind = 'eligibility_expiring'`))[0]).toEqual({ status: 'pending', attempts: 1 });
+    const pending = await sql<{ status: string; attempts: number }>(`select status, attempts from notification where kind in ('eligibility_expiring', 'clause_at_risk') order by attempts desc`);
+    // The refused one counts an attempt; the others of its batch were not tried, none is left "sending".
+    expect(pending).toEqual([{ status: 'pending', attempts: 1 }, { status: 'pending', attempts: 0 }, { status: 'pending', attempts: 0 }]);
     const mails = capture();
-    expect(await sendPendingNotifications(app.orm.em.fork(), mails, silent)).toEqual({ sent: 1, failed: 0 });
-    expect(mails.mails.map((m) => m.to)).toEqual([w.facilitatorA.user.email]);
+    expect(await sendPendingNotifications(app.orm.em.fork(), mails, silent)).toEqual({ sent: 3, failed: 0 });
+    expect(mails.mails.map((m) => m.to).sort()).toEqual([w.buyerA.user.email, w.facilitatorA.user.email, w.facilitatorA.user.email].sort());
   });
 
   it('la liste des relances : le facilitateur voit celles de sa structure, l’administrateur toutes', async () => {

@@ -8,7 +8,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { Mailer } from '../../infra/mailer.js';
-import { sqlOf } from '../../infra/sql.js';
+import { pgArray, sqlOf } from '../../infra/sql.js';
 
 const BATCH = 50;
 const MAX_ATTEMPTS = 3;
@@ -28,19 +28,29 @@ export async function sendPendingNotifications(em: EntityManager, mailer: Mailer
         returning id, recipient_email, subject, body, attempts`,
     );
     if (!claimed.length) return outcome;
+    const sent: string[] = [];
+    let stop = false;
     for (const row of claimed) {
+      if (stop) {
+        // Not tried this round: back to pending, untouched.
+        await sql(`update notification set status = 'pending', attempts = attempts - 1 where id = ?`, [row.id]);
+        continue;
+      }
       try {
         await mailer.send({ to: row.recipient_email, subject: row.subject, text: row.body });
-        await sql(`update notification set status = 'sent', sent_at = now(), error = null where id = ?`, [row.id]);
-        outcome.sent++;
+        sent.push(row.id);
       } catch (err) {
         const status = row.attempts >= MAX_ATTEMPTS ? 'failed' : 'pending';
         await sql(`update notification set status = ?, error = ? where id = ?`, [status, String((err as Error)?.message ?? err).slice(0, 2000), row.id]);
         outcome.failed++;
         logger.warn({ err, notification: row.id }, 'envoi de courriel refusé');
-        // A refused row goes back to pending: stop this round rather than loop on it.
-        if (status === 'pending') return outcome;
+        // The transport refuses: stop this round rather than loop on it (the next round retries).
+        if (status === 'pending') stop = true;
       }
     }
+    // One statement per batch; a crash before it leaves the rows "sending": never sent twice.
+    if (sent.length) await sql(`update notification set status = 'sent', sent_at = now(), error = null where id = any(?::uuid[])`, [pgArray(sent)]);
+    outcome.sent += sent.length;
+    if (stop) return outcome;
   }
 }
