@@ -56,7 +56,11 @@ afterAll(() => app?.close());
 describe('indicateurs FSE (classeur XLSX)', () => {
   it('le facilitateur : sa structure, une feuille par tableau, effectifs exacts par sexe', async () => {
     const book = await workbook(w.facilitatorA.client, 'from=2026-01-01&to=2026-12-31');
-    expect(book.worksheets.map((s) => s.name)).toEqual(['Lisez-moi', 'Entrées', 'Sorties', 'À 6 mois', 'Par opération']);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['Lisez-moi', 'Entrées', 'Sorties', 'À 6 mois', 'Par trimestre', 'Par opération']);
+    // Both entered in Q1 (2 February); the exit (29 May) falls in Q2.
+    const quarters = book.getWorksheet('Par trimestre')!;
+    expect([2, 3, 4, 5].map((r) => quarters.getRow(r).getCell(1).value)).toEqual(['T1 2026', 'T2 2026', 'T3 2026', 'T4 2026']);
+    expect([2, 3, 4, 5].map((r) => quarters.getRow(r).getCell(2).value)).toEqual([2, 0, 0, 0]);
     expect(line(book, 'Entrées', 'Participants entrés sur la période')).toEqual([2, 1, 1]);
     expect(line(book, 'Entrées', 'Chômeurs de longue durée')).toEqual([1, 0, 1]);
     expect(line(book, 'Entrées', 'Personnes inactives')).toEqual([1, 1, 0]);

@@ -39,6 +39,23 @@ export interface FundersWorkbook {
   structureName: string;
   lines: IndicatorLine[];
   byOperation: { operation: string; lines: IndicatorLine[] }[];
+  byQuarter: { operation: string; lines: IndicatorLine[] }[];
+}
+
+/** The calendar quarters that meet [from, to], clipped to it. */
+export function quartersOf(from: string, to: string): { label: string; from: string; to: string }[] {
+  const out: { label: string; from: string; to: string }[] = [];
+  let year = Number(from.slice(0, 4));
+  let quarter = Math.floor((Number(from.slice(5, 7)) - 1) / 3);
+  for (;;) {
+    const start = `${year}-${String(quarter * 3 + 1).padStart(2, '0')}-01`;
+    if (start > to) return out;
+    const endMonth = quarter * 3 + 3;
+    const end = `${year}-${String(endMonth).padStart(2, '0')}-${endMonth === 3 || endMonth === 12 ? '31' : '30'}`;
+    out.push({ label: `T${quarter + 1} ${year}`, from: start < from ? from : start, to: end > to ? to : end });
+    quarter = (quarter + 1) % 4;
+    if (quarter === 0) year++;
+  }
 }
 
 export async function fundersWorkbook(em: EntityManager, actor: Actor, meta: RequestMeta, query: { from: string; to: string; facilitatorId?: string | undefined }): Promise<FundersWorkbook> {
@@ -78,11 +95,13 @@ export async function fundersWorkbook(em: EntityManager, actor: Actor, meta: Req
   const byOperation = [...operations.values()]
     .sort((a, b) => (a.name === 'Sans opération' ? 1 : b.name === 'Sans opération' ? -1 : a.name.localeCompare(b.name, 'fr')))
     .map((o) => ({ operation: o.name, lines: fundersIndicators({ people: persons, placements: domain(o.rows), from: query.from, to: query.to }) }));
+  const all = domain(placements);
+  const byQuarter = quartersOf(query.from, query.to).map((q) => ({ operation: q.label, lines: fundersIndicators({ people: persons, placements: all, from: q.from, to: q.to }) }));
   const [org] = structure ? await sql<{ name: string }>(`select name from organisation where id = ?`, [structure]) : [{ name: 'Toute l’instance' }];
   // Aggregates of sensitive data (disability): the read is traced like the person-level ones.
   audit(em, actor, meta, { action: 'export', entityType: 'FundersIndicators', entityId: structure, after: { from: query.from, to: query.to } });
   await em.flush();
-  return { structureName: org?.name ?? '—', lines, byOperation };
+  return { structureName: org?.name ?? '—', lines, byOperation, byQuarter };
 }
 
 const SECTIONS = { entry: 'Entrées', exit: 'Sorties', six_months: 'À 6 mois' } as const;
@@ -118,15 +137,14 @@ export function fundersSheets(book: FundersWorkbook, query: { from: string; to: 
     batches: [book.lines.filter((l) => l.section === section)],
   });
   const codes = book.lines.map((l) => ({ code: l.code, label: l.label }));
-  const perOperation: ExportSheet<{ operation: string; lines: IndicatorLine[] }> = {
-    name: 'Par opération',
+  type Breakdown = { operation: string; lines: IndicatorLine[] };
+  const breakdown = (name: string, first: string, rows: Breakdown[]): ExportSheet<Breakdown> => ({
+    name,
     columns: [
-      { header: 'Opération', kind: 'text', width: 36, value: (r) => r.operation },
-      ...codes.map((c): ExportColumn<{ operation: string; lines: IndicatorLine[] }> => ({
-        header: c.label, kind: 'integer', width: 16, value: (r) => r.lines.find((l) => l.code === c.code)?.total ?? 0,
-      })),
+      { header: first, kind: 'text', width: 36, value: (r) => r.operation },
+      ...codes.map((c): ExportColumn<Breakdown> => ({ header: c.label, kind: 'integer', width: 16, value: (r) => r.lines.find((l) => l.code === c.code)?.total ?? 0 })),
     ],
-    batches: [book.byOperation],
-  };
-  return [notice, table('entry'), table('exit'), table('six_months'), perOperation];
+    batches: [rows],
+  });
+  return [notice, table('entry'), table('exit'), table('six_months'), breakdown('Par trimestre', 'Trimestre', book.byQuarter), breakdown('Par opération', 'Opération', book.byOperation)];
 }

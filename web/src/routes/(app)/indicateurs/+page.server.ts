@@ -9,9 +9,13 @@ export const load: PageServerLoad = async (event) => {
   const thisYear = Number(parisToday().slice(0, 4));
   const asked = Number(event.url.searchParams.get('annee'));
   const year = Number.isInteger(asked) && asked >= 2000 && asked <= 2100 ? asked : thisYear;
+  const isAdmin = user.role === 'admin';
+  // The admin reports on one facilitation structure or on the whole instance.
+  const facilitatorId = isAdmin ? (event.url.searchParams.get('facilitatorId') ?? '') : '';
   try {
-    const figures = await api(event, routes.getYearlyFigures, { query: { year: String(year) } });
-    return { figures, year, thisYear, isAdmin: user.role === 'admin' };
+    const figures = await api(event, routes.getYearlyFigures, { query: { year: String(year), facilitatorId } });
+    const structures = isAdmin ? (await api(event, routes.listOrganisations)).items.filter((o) => o.kind === 'facilitator').map((o) => ({ id: o.id, name: o.name })) : [];
+    return { figures, year, thisYear, isAdmin, structures, facilitatorId };
   } catch (e) {
     failLoad(e);
   }
