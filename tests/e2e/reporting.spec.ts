@@ -17,6 +17,11 @@ test('l’administrateur lance les relances et lit la liste, accessible', async 
   // A second run sends nothing again.
   await page.getByRole('button', { name: 'Lancer l’analyse des relances maintenant' }).click();
   await expect(page.getByRole('status')).toContainText('0 courriel envoyé');
+  // The admin reports on one structure or on the whole instance.
+  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Indicateurs' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Indicateurs' })).toBeVisible();
+  await expect(page.getByLabel('Structure de facilitation').first()).toContainText('Toute l’instance');
+  await expectAccessible(page);
 });
 
 test('le facilitateur télécharge les indicateurs FSE et les chiffres de l’année', async ({ page }) => {
