@@ -84,6 +84,13 @@ describe('exports des listes (CSV et XLSX, en-têtes français)', () => {
     expect((await csv(w.buyerB, '/api/exports/contracts?format=csv')).length).toBe(2);
   });
 
+  it('CSV : UTF-8 avec BOM (Excel lit les accents)', async () => {
+    const res = await fetch(`${app.baseUrl}/api/exports/operations?format=csv`, { headers: { cookie: w.buyerA.client.cookie ?? '' } });
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="operations-2026-06-15\.csv"/);
+  });
+
   it('format inconnu : 400 en français', async () => {
     const res = await w.facilitatorA.client.get('/api/exports/placements?format=pdf');
     expect(res.status).toBe(400);
