@@ -21,6 +21,12 @@ const envSchema = z.object({
   PROOFS_DIR: z.string().default(`${repoRoot}.data/proofs`),
   /** A fixed "today" (YYYY-MM-DD) for demos, tests and benchmarks; the Paris calendar date otherwise. */
   TODAY: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  /** smtp(s)://user:password@host:port — absent: e-mails are written to the log. */
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().default('Suivi des clauses sociales <ne-pas-repondre@suivi-clauses.invalid>'),
+  /** Hour (Europe/Paris) of the daily reminders scan; REMINDERS=false turns the scheduler off. */
+  REMINDERS_HOUR: z.coerce.number().int().min(0).max(23).default(7),
+  REMINDERS: bool.default(true),
 });
 
 export interface Config {
@@ -39,6 +45,8 @@ export interface Config {
   /** Where eligibility proofs are stored, outside the database. */
   proofsDir: string;
   fixedToday: string | undefined;
+  mail: { smtpUrl: string | undefined; from: string };
+  reminders: { enabled: boolean; hour: number };
 }
 
 /** Reads the environment once at boot; a bad value stops the start with a clear message. */
@@ -64,5 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auth: { sessionTtlHours: e.SESSION_TTL_HOURS, throttle: defaultThrottlePolicy },
     proofsDir: e.PROOFS_DIR,
     fixedToday: e.TODAY,
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    reminders: { enabled: e.REMINDERS, hour: e.REMINDERS_HOUR },
   };
 }

@@ -3,6 +3,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from './config.js';
 import { fixedClock, systemClock, type Clock } from './infra/clock.js';
 import { ProofStorage } from './infra/proof-storage.js';
+import { createMailer, type Mailer } from './infra/mailer.js';
 
 /** The composition root: what every request needs, built once and passed in (no global singletons). */
 export interface Container {
@@ -11,14 +12,18 @@ export interface Container {
   logger: Logger;
   clock: Clock;
   proofs: ProofStorage;
+  /** Replaceable (tests capture the e-mails). */
+  mailer: Mailer;
 }
 
 export function createContainer(config: Config, orm: MikroORM, logger?: Logger, clock?: Clock): Container {
+  const log = logger ?? pino({ level: config.logLevel, base: { service: 'suivi-clauses' } });
   return {
     config,
     orm,
-    logger: logger ?? pino({ level: config.logLevel, base: { service: 'suivi-clauses' } }),
+    logger: log,
     clock: clock ?? (config.fixedToday ? fixedClock(config.fixedToday) : systemClock),
     proofs: new ProofStorage(config.proofsDir),
+    mailer: createMailer(config.mail, log),
   };
 }

@@ -4,3 +4,7 @@ export { loadConfig, type Config } from './config.js';
 export { hashPassword } from './infra/passwords.js';
 export { toProblem } from './http/middleware/problem.js';
 export { refreshComplianceStatuses } from './application/portfolio/compliance-refresh.js';
+export { runReminders, startReminderJobs, type ReminderJobs } from './application/reminders/jobs.js';
+export { scanReminders } from './application/reminders/scan.js';
+export { sendPendingNotifications } from './application/reminders/outbox.js';
+export type { Mailer, OutgoingMail } from './infra/mailer.js';

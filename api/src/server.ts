@@ -12,6 +12,7 @@ import { seedDemoPortfolio } from './application/demo-portfolio.js';
 import { refreshComplianceStatuses } from './application/portfolio/compliance-refresh.js';
 import { seedDemoDeclarations } from './application/declarations/demo-declarations.js';
 import { DECP_MAX_BYTES } from '@app/shared';
+import { startReminderJobs, type ReminderJobs } from './application/reminders/jobs.js';
 
 // One process: Koa answers /api/*, the SvelteKit build answers the pages; PostgreSQL embedded unless DATABASE_URL is set.
 const config = loadConfig();
@@ -66,7 +67,16 @@ async function main(): Promise<void> {
     logger.warn('web/build absent : seules les routes /api sont servies (lancez npm run build)');
   }
 
-  const app = createApp(createContainer(config, orm, logger), { web });
+  const container = createContainer(config, orm, logger);
+  // Reminders (relances): pg-boss in its own schema; any number of processes may run it (see jobs.ts).
+  let jobs: ReminderJobs | null = null;
+  if (config.reminders.enabled) {
+    jobs = await startReminderJobs(container, databaseUrl).catch((err: unknown) => {
+      logger.error({ err }, 'relances non démarrées (pg-boss)');
+      return null;
+    });
+  }
+  const app = createApp(container, { web });
   const server = http.createServer(app.callback());
   server.listen(config.port, config.host, () => {
     logger.info(`Suivi des clauses sociales prêt sur http://${config.host === '127.0.0.1' ? 'localhost' : config.host}:${config.port}`);
@@ -78,6 +88,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'arrêt en cours');
     server.close();
     server.closeAllConnections();
+    await jobs?.stop().catch(() => undefined);
     await orm.close().catch(() => undefined);
     await embedded?.stop().catch(() => undefined);
     logger.info('arrêté');

@@ -14,6 +14,8 @@ export function ormConfig(clientUrl: string, overrides: Partial<Options> = {}): 
     extensions: [Migrator],
     forceUtcTimezone: true,
     pool: { min: 0, max: 10 },
+    // pg-boss keeps its queues in its own schema: not ours to diff or migrate.
+    schemaGenerator: { ignoreSchema: ['pgboss'] },
     migrations: {
       path: migrationsDir,
       pathTs: migrationsDir,

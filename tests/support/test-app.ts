@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { inject } from 'vitest';
 import { pino } from 'pino';
 import { initOrm, type Orm } from '@app/db';
-import { createApp, createContainer, loadConfig, type Config } from '@app/api';
+import { createApp, createContainer, loadConfig, type Config, type Container } from '@app/api';
 import { adminUrl, dropDatabase, withDatabase } from './databases.js';
 import { withDbName } from './global-setup.js';
 import { Client } from './client.js';
@@ -16,6 +16,10 @@ let counter = 0;
 export interface TestApp {
   orm: Orm;
   config: Config;
+  /** The app's container (tests replace its mailer to capture the e-mails). */
+  container: Container;
+  /** The test database's URL (a second ORM, pg-boss workers). */
+  databaseUrl: string;
   baseUrl: string;
   client(): Client;
   close(): Promise<void>;
@@ -43,13 +47,16 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   // Proof files of each test app go to their own temporary directory.
   const proofsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'suivi-preuves-'));
   const config = loadConfig({ LOG_LEVEL: 'silent', SEED_DEMO: 'false', INTERNAL_API_TOKEN: 'test-internal-token', PROOFS_DIR: proofsDir, ...env });
-  const app = createApp(createContainer(config, orm, pino({ level: 'silent' })));
+  const container = createContainer(config, orm, pino({ level: 'silent' }));
+  const app = createApp(container);
   const server = http.createServer(app.callback());
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     orm,
     config,
+    container,
+    databaseUrl: withDbName(baseUrl, name),
     baseUrl: url,
     client: () => new Client(url),
     async close() {

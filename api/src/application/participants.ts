@@ -48,6 +48,8 @@ async function views(em: EntityManager, rows: ParticipantEntity[], today: string
       qpvAddress: p.qpvAddress ?? null,
       qpvCheckedOn: p.qpvCheckedOn ?? null,
       educationLevel: p.educationLevel as ParticipantDto['educationLevel'],
+      employmentStatusAtEntry: (p.employmentStatusAtEntry ?? null) as ParticipantDto['employmentStatusAtEntry'],
+      disability: p.disability ?? null,
       drivingLicence: p.drivingLicence,
       mobilityRadiusKm: p.mobilityRadiusKm,
       targetJobs: p.targetAppellationCodes.map((code) => {
@@ -123,6 +125,8 @@ async function resolve(em: EntityManager, input: Input) {
     qpvAddress: input.qpvAddress,
     qpvCheckedOn: input.qpvCheckedOn,
     educationLevel: input.educationLevel,
+    employmentStatusAtEntry: input.employmentStatusAtEntry,
+    disability: input.disability,
     drivingLicence: input.drivingLicence,
     mobilityRadiusKm: input.mobilityRadiusKm,
     targetAppellationCodes: codes,

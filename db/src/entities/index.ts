@@ -20,6 +20,7 @@ import { JobNeedSchema } from './job-need.entity.js';
 import { DeclarationProofSchema, HourDeclarationSchema } from './hour-declaration.entity.js';
 import { DeclarationImportLineSchema, DeclarationImportSchema } from './declaration-import.entity.js';
 import { NoticeFileSchema, NoticeResponseSchema, NoticeSchema } from './notice.entity.js';
+import { NotificationSchema } from './notification.entity.js';
 
 export * from './organisation.entity.js';
 export * from './user.entity.js';
@@ -42,6 +43,7 @@ export * from './job-need.entity.js';
 export * from './hour-declaration.entity.js';
 export * from './declaration-import.entity.js';
 export * from './notice.entity.js';
+export * from './notification.entity.js';
 
 /** Every entity, passed explicitly to MikroORM (no folder discovery, no reflection). */
 export const entities: EntitySchema<any, never>[] = [
@@ -52,4 +54,5 @@ export const entities: EntitySchema<any, never>[] = [
   ParticipantSchema, ProofDocumentSchema, EligibilityValidationSchema, EligibilityCriterionSchema, PlacementSchema, JobNeedSchema,
   HourDeclarationSchema, DeclarationProofSchema, DeclarationImportSchema, DeclarationImportLineSchema,
   NoticeSchema, NoticeResponseSchema, NoticeFileSchema,
+  NotificationSchema,
 ];

@@ -32,6 +32,10 @@ export const ParticipantSchema = defineEntity({
     qpvAddress: p.string().length(300).nullable(),
     qpvCheckedOn: p.date().nullable(),
     educationLevel: p.string().length(12),
+    /** Situation on the labour market at entry (funders' indicators); null: not collected. */
+    employmentStatusAtEntry: p.string().length(20).nullable(),
+    /** Declared disability (RQTH or other); null: not answered (participants may decline, FSE). */
+    disability: p.boolean().nullable(),
     drivingLicence: p.boolean(),
     mobilityRadiusKm: p.smallint(),
     targetAppellationCodes: p.array(),

@@ -20,3 +20,5 @@ export * from './eligibility.js';
 export * from './job-referentials.js';
 export * from './job-need.js';
 export * from './notice.js';
+export * from './notification.js';
+export * from './reporting.js';

@@ -28,6 +28,16 @@ export const qpvStatusLabels: Record<(typeof qpvStatuses)[number], string> = {
   unknown: 'Non vérifié',
 };
 
+/** Situation on the labour market at entry (FSE+ common output indicators). */
+export const employmentStatuses = ['unemployed_long', 'unemployed', 'inactive', 'employed'] as const;
+export type EmploymentStatus = (typeof employmentStatuses)[number];
+export const employmentStatusLabels: Record<EmploymentStatus, string> = {
+  unemployed_long: 'Demandeur d’emploi de longue durée (12 mois et plus)',
+  unemployed: 'Demandeur d’emploi (moins de 12 mois)',
+  inactive: 'Inactif (ni en emploi, ni en recherche)',
+  employed: 'En emploi (y compris indépendant)',
+};
+
 export const participantStatuses = ['searching', 'placed', 'unavailable', 'exited'] as const;
 export type ParticipantStatus = (typeof participantStatuses)[number];
 export const participantStatusLabels: Record<ParticipantStatus, string> = {
@@ -53,6 +63,9 @@ const participantFields = {
   qpvAddress: z.string().trim().max(300).nullable().default(null),
   qpvCheckedOn: isoDateSchema('La date de vérification QPV').nullable().default(null),
   educationLevel: z.enum(educationLevels, { error: 'Niveau de formation inconnu.' }),
+  /** Funders' data at entry; null: not collected (the person may decline to answer). */
+  employmentStatusAtEntry: z.enum(employmentStatuses, { error: 'Situation à l’entrée inconnue.' }).nullable().default(null),
+  disability: z.boolean({ error: 'Handicap : oui, non ou non renseigné.' }).nullable().default(null),
   drivingLicence: z.boolean({ error: 'Permis de conduire : oui ou non.' }),
   mobilityRadiusKm: z
     .number({ error: 'Le rayon de mobilité est obligatoire.' })
@@ -93,6 +106,8 @@ export const participantSchema = z.object({
   qpvAddress: z.string().nullable(),
   qpvCheckedOn: z.string().nullable(),
   educationLevel: z.enum(educationLevels),
+  employmentStatusAtEntry: z.enum(employmentStatuses).nullable(),
+  disability: z.boolean().nullable(),
   drivingLicence: z.boolean(),
   mobilityRadiusKm: z.number().int(),
   targetJobs: z.array(targetJobSchema),

@@ -6,6 +6,7 @@ import { participantCases } from './participants.js';
 import { jobNeedCases } from './job-needs.js';
 import { declarationCases, declarationImportCases } from './declarations.js';
 import { noticeCases } from './notices.js';
+import { reportingCases } from './reporting.js';
 
 export type { RouteCase, World, Call } from './types.js';
 
@@ -23,4 +24,5 @@ export const routeCases: Partial<Record<RouteName, RouteCase>> = {
   ...declarationCases,
   ...declarationImportCases,
   ...noticeCases,
+  ...reportingCases,
 };

@@ -1,7 +1,5 @@
-import { PassThrough, Readable } from 'node:stream';
 import type { z } from 'zod';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import ExcelJS from 'exceljs';
 import { raw } from '@mikro-orm/core';
 import { InsertionClauseSchema } from '@app/db';
 import {
@@ -10,6 +8,7 @@ import {
 } from '@app/shared';
 import type { Actor } from '../actor.js';
 import { clauseWhere } from './lists.js';
+import { day, type ExportColumn } from '../../infra/spreadsheets/tabular-export.js';
 
 type ExportQuery = z.output<typeof exportQuerySchema>;
 
@@ -37,19 +36,11 @@ interface ExportRow {
   facilitator_name: string | null;
 }
 
-/** One column of the export: French header, and a typed value (numbers stay numbers, dates stay dates). */
-interface Column {
-  header: string;
-  kind: 'text' | 'number' | 'integer' | 'date';
-  width: number;
-  value: (r: ExportRow) => string | number | null;
-}
+type Column = ExportColumn<ExportRow>;
 
 const state = (r: ExportRow): string =>
   r.to_size ? CLAUSE_STATE_LABELS.to_size : r.compliance_status ? COMPLIANCE_STATUS_LABELS[r.compliance_status as ComplianceStatus] : CLAUSE_STATE_LABELS.no_hours;
 
-/** `date` columns come back as Date or string depending on the driver's parsers: always YYYY-MM-DD here. */
-const day = (v: unknown): string | null => (v == null ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
 
 const columns: Column[] = [
   { header: 'Acheteur', kind: 'text', width: 28, value: (r) => r.buyer_name },
@@ -107,51 +98,6 @@ async function* clauseBatches(em: EntityManager, actor: Actor, query: ExportQuer
   }
 }
 
-const csvCell = (value: string | number | null, kind: Column['kind']): string => {
-  if (value === null) return '';
-  if (typeof value === 'number') return String(Math.round(value * 100) / 100).replace('.', ',');
-  const text = kind === 'date' ? `${value.slice(8, 10)}/${value.slice(5, 7)}/${value.slice(0, 4)}` : value;
-  return /[";\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
-
-/** CSV for French spreadsheets: UTF-8 with BOM, semicolons, decimal commas, dates JJ/MM/AAAA. */
-export function clausesCsv(em: EntityManager, actor: Actor, query: ExportQuery): Readable {
-  async function* lines() {
-    yield `\ufeff${columns.map((c) => csvCell(c.header, 'text')).join(';')}\r\n`;
-    for await (const rows of clauseBatches(em, actor, query)) {
-      yield rows.map((r) => `${columns.map((c) => csvCell(c.value(r), c.kind)).join(';')}\r\n`).join('');
-    }
-  }
-  return Readable.from(lines());
-}
-
-/** XLSX written as a stream: numbers and dates as real cells, so that the officer can sum and sort. */
-export function clausesXlsx(em: EntityManager, actor: Actor, query: ExportQuery, log: (err: unknown) => void): Readable {
-  const out = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  const sheet = workbook.addWorksheet('Clauses');
-  sheet.columns = columns.map((c) => ({
-    header: c.header,
-    width: c.width,
-    style: c.kind === 'number' ? { numFmt: '#,##0.00' } : c.kind === 'date' ? { numFmt: 'dd/mm/yyyy' } : {},
-  }));
-  sheet.getRow(1).font = { bold: true };
-  void (async () => {
-    try {
-      for await (const rows of clauseBatches(em, actor, query)) {
-        for (const r of rows) {
-          sheet.addRow(columns.map((c) => {
-            const v = c.value(r);
-            return c.kind === 'date' && typeof v === 'string' ? new Date(`${v}T00:00:00Z`) : v;
-          })).commit();
-        }
-      }
-      sheet.commit();
-      await workbook.commit();
-    } catch (err) {
-      log(err);
-      out.destroy(err as Error);
-    }
-  })();
-  return out;
-}
+/** The clauses of the filter as a table (CSV or XLSX, see tabular-export.ts). */
+export const clauseExportColumns: readonly ExportColumn<ExportRow>[] = columns;
+export { clauseBatches };

@@ -16,6 +16,9 @@ import { jobNeedHandlers } from './job-needs.js';
 import { declarationHandlers } from './declarations.js';
 import { declarationImportHandlers } from './declaration-imports.js';
 import { noticeHandlers } from './notices.js';
+import { notificationHandlers } from './notifications.js';
+import { reportingHandlers } from './reporting.js';
+import { exportHandlers } from './exports.js';
 
 /** Thin handlers, one file per resource: input already parsed and authorized by the router; each calls a use case. */
 export const handlers: Handlers = {
@@ -36,4 +39,7 @@ export const handlers: Handlers = {
   ...declarationHandlers,
   ...declarationImportHandlers,
   ...noticeHandlers,
+  ...notificationHandlers,
+  ...reportingHandlers,
+  ...exportHandlers,
 };

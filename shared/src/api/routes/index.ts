@@ -15,6 +15,9 @@ import { jobNeedRoutes } from './job-needs.routes.js';
 import { declarationRoutes } from './declarations.routes.js';
 import { declarationImportRoutes } from './declaration-imports.routes.js';
 import { noticeRoutes } from './notices.routes.js';
+import { notificationRoutes } from './notifications.routes.js';
+import { reportingRoutes } from './reporting.routes.js';
+import { exportRoutes } from './exports.routes.js';
 
 export { healthSchema } from './system.routes.js';
 export { allRoles, listOf, portfolioRoles, lotReaders } from './access.js';
@@ -42,6 +45,9 @@ export const routes = {
   ...declarationRoutes,
   ...declarationImportRoutes,
   ...noticeRoutes,
+  ...notificationRoutes,
+  ...reportingRoutes,
+  ...exportRoutes,
 } as const;
 
 export type Routes = typeof routes;

@@ -27,6 +27,8 @@ export const actions: Actions = {
           qpvAddress: optional(data, 'qpvAddress'),
           qpvCheckedOn: optional(data, 'qpvCheckedOn'),
           educationLevel: text(data, 'educationLevel'),
+          employmentStatusAtEntry: optional(data, 'employmentStatusAtEntry'),
+          disability: text(data, 'disability') === 'yes' ? true : text(data, 'disability') === 'no' ? false : null,
           drivingLicence: text(data, 'drivingLicence') === 'yes',
           mobilityRadiusKm: integer(data, 'mobilityRadiusKm'),
           targetAppellationCodes: ['job1', 'job2'].map((f) => leadingCode(text(data, f))).filter((c) => c !== ''),
