@@ -21,9 +21,8 @@ import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { pino } from 'pino';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { initOrm, loadReferentials, migrate } from '@app/db';
+import { initOrm, loadReferentials, migrate, participantReachBoxSql } from '@app/db';
 import { createApp, createContainer, hashPassword, loadConfig } from '@app/api';
-import { MAX_MOBILITY_RADIUS_KM } from '@app/shared';
 
 const baseUrl = process.env.DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/test';
 const PARTICIPANTS = Number(process.env.BENCH_PARTICIPANTS ?? 250_000);
@@ -206,29 +205,44 @@ async function main(): Promise<void> {
     console.log(`  p50 ${quantile(times, 0.5).toFixed(1)} ms · p95 ${quantile(times, 0.95).toFixed(1)} ms · max ${times.at(-1)!.toFixed(1)} ms`);
     console.log(`  débit ${(needs.length / total).toFixed(1)} requêtes/s · ${(candidates / needs.length).toFixed(1)} candidats renvoyés en moyenne (50 au plus)`);
 
+    // Throughput with a few clients at once (the pool and the two cores shared).
+    const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
+    let next = 0;
+    const parallelTimes: number[] = [];
+    const parallelStart = performance.now();
+    await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
+      while (next < needs.length) {
+        const id = needs[next++]!;
+        const t = performance.now();
+        const res = await fetch(`${origin}/api/job-needs/${id}/candidates`, { headers: { cookie: facilitator, accept: 'application/json' } });
+        await res.arrayBuffer();
+        if (res.status !== 200) throw new Error(`candidats : ${res.status}`);
+        parallelTimes.push(performance.now() - t);
+      }
+    }));
+    const parallelTotal = (performance.now() - parallelStart) / 1000;
+    parallelTimes.sort((a, b) => a - b);
+    console.log(`  ${CONCURRENCY} clients à la fois : p50 ${quantile(parallelTimes, 0.5).toFixed(1)} ms · p95 ${quantile(parallelTimes, 0.95).toFixed(1)} ms · débit ${(needs.length / parallelTotal).toFixed(1)} requêtes/s`);
+
     // The candidate query's plan, on the need at the median.
     const [need] = (await sql(
       `select n.start_date::text as start, n.end_date::text as "end", left(n.rome_code, 3) as family, n.site_latitude as lat, n.site_longitude as lon
        from job_need n where n.id = ?`,
       [needs[Math.floor(needs.length / 2)]],
     )) as [{ start: string; end: string; family: string; lat: number; lon: number }];
-    const dLat = MAX_MOBILITY_RADIUS_KM / 111;
-    const dLon = MAX_MOBILITY_RADIUS_KM / (111 * Math.cos((need.lat * Math.PI) / 180));
+    // The indexed part of the route's query (api/src/application/candidates.ts): family (GIN) ∩ reach box (GiST).
     const plan = (await sql(
       `explain (analyze, buffers)
-       select p.id, p.last_name, p.first_name, p.commune_code, p.status, p.available_from::text, p.waiting_since::text, p.mobility_radius_km,
-              p.latitude, p.longitude, p.position_approximate, p.qpv_status, p.target_appellation_codes, p.target_rome_codes,
-              coalesce((select sum(pl.weekly_minutes) from placement pl where pl.participant_id = p.id and pl.start_date <= ?
-                        and coalesce(pl.ended_on, pl.planned_end_date, '9999-12-31') >= ?), 0)::int as overlapping
+       select p.id, p.mobility_radius_km, p.latitude, p.longitude
        from participant p
-       where p.organisation_id in (?)
+       where p.organisation_id = any(?::uuid[])
          and p.target_families && array[?]::text[]
          and p.erased_at is null and p.status in ('searching', 'placed') and p.available_from <= ?
-         and (p.latitude is null or (p.latitude between ? and ? and p.longitude between ? and ?))
+         and ${participantReachBoxSql('p')} @> box(point(?, ?), point(?, ?))
          and exists (select 1 from eligibility_validation v where v.participant_id = p.id and v.revoked_at is null
                      and v.validated_at <= (?::date + ?::int)
                      and coalesce(v.valid_until, (v.validated_at + make_interval(months => ?))::date) >= ?)`,
-      [need.end, need.start, facilitatorId, need.family, need.start, need.lat - dLat, need.lat + dLat, need.lon - dLon, need.lon + dLon, need.start, 0, 24, need.start],
+      [`{${facilitatorId}}`, need.family, need.start, need.lon, need.lat, need.lon, need.lat, need.start, 0, 24, need.start],
     )) as { 'QUERY PLAN': string }[];
     console.log(`\nEXPLAIN (ANALYZE, BUFFERS) de la requête des candidats (famille ${need.family}) :`);
     for (const row of plan) console.log(`  ${row['QUERY PLAN']}`);

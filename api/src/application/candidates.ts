@@ -1,32 +1,80 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { InsertionClauseSchema, LotSchema, MandateSchema, RomeAppellationSchema, type JobNeedEntity } from '@app/db';
+import { InsertionClauseSchema, LotSchema, MandateSchema, participantReachBoxSql, type JobNeedEntity } from '@app/db';
 import {
-  MAX_MOBILITY_RADIUS_KM, clauseRules, rankCandidates, romeFamily,
-  type CandidateFacts, type ClauseRules, type MatchReason, type ClauseTargeting, type ClauseType, type CriterionCode, type RankedCandidate,
+  DEFAULT_MATCHING_WEIGHTS, JOB_MATCH_SCORES, WAITING_FULL_SCORE_DAYS, clauseRules, rankCandidates, romeFamily,
+  type CandidateFacts, type ClauseRules, type MatchReason, type ClauseTargeting, type ClauseType, type CriterionCode, type EligibilityValidation,
+  type NeedFacts, type RankedCandidate, type Ranking,
 } from '@app/shared';
 import type { Actor, RequestMeta } from './actor.js';
 import { errors } from './errors.js';
 import { findJobNeed, jobNeedViews } from './job-needs.js';
-import { validationsOf } from './eligibility-model.js';
 import { audit } from '../infra/audit.js';
+import { pgArray, sqlOf, type Sql } from '../infra/sql.js';
 
 const LIMIT = 50;
+/**
+ * How many pre-candidates, best score bound first, the domain examines before the cap is checked.
+ * Exported for the tests (a small cap exercises the fallback on a small population).
+ */
+export const matchingCap = { examined: 200 };
 
 type Row = {
-  id: string; last_name: string; first_name: string; commune_code: string | null; status: CandidateFacts['status'];
+  id: string; last_name: string; first_name: string; commune_code: string | null; commune_name: string | null; status: CandidateFacts['status'];
   available_from: string; waiting_since: string; mobility_radius_km: number; latitude: number | null; longitude: number | null;
   position_approximate: boolean; qpv_status: CandidateFacts['qpvResidence']; target_appellation_codes: string[]; target_rome_codes: string[];
-  overlapping: number;
+  bound: number; overlapping: number;
 };
 
+type ValidationRow = {
+  id: string; participant_id: string; validated_at: string; validated_by: string; valid_until: string | null;
+  exception_reason: string | null; revoked_at: string | null;
+  criteria: { code: string; proofDate: string | null; proofValidUntil: string | null; proofDocumentId: string | null }[];
+};
+
+/** The validations of a few people, with their criteria, in one raw query (no ORM hydration). */
+async function validationsOfFew(sql: Sql, ids: string[]): Promise<Map<string, EligibilityValidation[]>> {
+  const byParticipant = new Map<string, EligibilityValidation[]>();
+  if (ids.length === 0) return byParticipant;
+  const rows = await sql<ValidationRow>(
+    `select v.id, v.participant_id, v.validated_at::text as validated_at, v.validated_by, v.valid_until::text as valid_until,
+            v.exception_reason, v.revoked_at::text as revoked_at,
+            coalesce(json_agg(json_build_object('code', c.code, 'proofDate', c.proof_date::text, 'proofValidUntil', c.proof_valid_until::text,
+                                                'proofDocumentId', c.proof_document_id) order by c.code) filter (where c.id is not null), '[]') as criteria
+     from eligibility_validation v left join eligibility_criterion c on c.validation_id = v.id
+     where v.participant_id = any(?::uuid[])
+     group by v.id order by v.validated_at, v.id`,
+    [pgArray(ids)],
+  );
+  for (const v of rows) {
+    const list = byParticipant.get(v.participant_id) ?? [];
+    list.push({
+      id: v.id, participantId: v.participant_id, validatedAt: v.validated_at, validatedBy: v.validated_by, validUntil: v.valid_until,
+      exceptionReason: v.exception_reason, revokedAt: v.revoked_at,
+      criteria: v.criteria.map((c) => ({ code: c.code as CriterionCode, proofDate: c.proofDate, proofValidUntil: c.proofValidUntil, proofDocumentId: c.proofDocumentId })),
+    });
+    byParticipant.set(v.participant_id, list);
+  }
+  return byParticipant;
+}
+
+/** Great-circle distance in SQL, the domain's haversine (`distanceKm`) with the site bound as two parameters. */
+const DISTANCE_SQL = `case when p.latitude is null or p.longitude is null then null::float8
+  else 2 * 6371 * asin(least(1, sqrt(power(sin(radians(?::float8 - p.latitude) / 2), 2)
+    + cos(radians(p.latitude)) * cos(radians(?::float8)) * power(sin(radians(?::float8 - p.longitude) / 2), 2)))) end`;
+
 /**
- * Database pre-filter, then the domain's ranking. The SQL keeps only what can still match: the pool's
+ * Database pre-filter, then the domain's ranking. The SQL keeps only who can still match: the pool's
  * people wanting a job of the same ROME family (GIN index on target_families), available and active,
- * inside the widest mobility box around the site, with a validation that may cover the start date;
- * their overlapping placements are summed in the same query. The domain (`rankCandidates`) then applies
- * every rule exactly, with the clause's own parameters.
+ * whose own mobility radius reaches the site (GiST index on their reach box, then the exact distance,
+ * with a metre of tolerance: the domain decides), with a validation that may cover the start date.
+ *
+ * The SQL also computes each one's score bound: the domain's score without the eligibility conditions
+ * (job, distance, waiting, and the priority part counted as held). The domain (`rankCandidates`)
+ * examines the `matchingCap.examined` best bounds; their ranking is the exact one as soon as the 50th
+ * candidate kept scores above the next bound (+ rounding). Otherwise every pre-candidate is examined.
  */
 async function rank(em: EntityManager, need: JobNeedEntity, pool: string[], today: string) {
+  const sql = sqlOf(em);
   const clause = await em.findOne(InsertionClauseSchema, { lot: need.lot.id });
   if (!clause) throw errors.ruleViolation('no_clause', 'Ce lot ne porte pas de clause d’insertion.');
   const rules: ClauseRules = clauseRules(clause.rules as never);
@@ -37,54 +85,102 @@ async function rank(em: EntityManager, need: JobNeedEntity, pool: string[], toda
     priorityCriteria: [],
   };
   const graceDays = rules.counting.c2.enabled ? rules.counting.c2.graceDays : 0;
-  const lat = need.siteLatitude == null ? null : Number(need.siteLatitude);
-  const lon = need.siteLongitude == null ? null : Number(need.siteLongitude);
-  // The widest box any participant's radius can reach (MAX_MOBILITY_RADIUS_KM), in degrees.
-  const box = lat !== null && lon !== null
-    ? { lat, dLat: MAX_MOBILITY_RADIUS_KM / 111, lon, dLon: MAX_MOBILITY_RADIUS_KM / (111 * Math.cos((lat * Math.PI) / 180)) }
-    : null;
-  const rows = pool.length === 0 ? [] : ((await em.getConnection().execute(
-    `select p.id, p.last_name, p.first_name, p.commune_code, p.status, p.available_from::text, p.waiting_since::text, p.mobility_radius_km,
-            p.latitude, p.longitude, p.position_approximate, p.qpv_status, p.target_appellation_codes, p.target_rome_codes,
-            coalesce((select sum(pl.weekly_minutes) from placement pl where pl.participant_id = p.id and pl.start_date <= ?
-                      and coalesce(pl.ended_on, pl.planned_end_date, '9999-12-31') >= ?), 0)::int as overlapping
-     from participant p
-     where p.organisation_id in (${pool.map(() => '?').join(',')})
-       and p.target_families && array[?]::text[]
-       and p.erased_at is null and p.status in ('searching', 'placed') and p.available_from <= ?
-       ${box ? 'and (p.latitude is null or (p.latitude between ? and ? and p.longitude between ? and ?))' : ''}
-       and exists (select 1 from eligibility_validation v where v.participant_id = p.id and v.revoked_at is null
-                   and v.validated_at <= (?::date + ?::int)
-                   and coalesce(v.valid_until, (v.validated_at + make_interval(months => ?))::date) >= ?)`,
-    [
-      need.endDate, need.startDate, ...pool, romeFamily(need.romeCode), need.startDate,
-      ...(box ? [box.lat - box.dLat, box.lat + box.dLat, box.lon - box.dLon, box.lon + box.dLon] : []),
-      need.startDate, graceDays, rules.eligibility.validityMonths, need.startDate,
-    ],
-  )) as Row[]);
-  const codes = [...new Set(rows.flatMap((r) => r.target_appellation_codes))];
-  const labels = new Map((codes.length ? await em.find(RomeAppellationSchema, { code: { $in: codes } }) : []).map((a) => [a.code, a.label]));
-  const validations = await validationsOf(em, rows.map((r) => r.id));
-  const facts: CandidateFacts[] = rows.map((r) => ({
-    participantId: r.id,
-    status: r.status,
-    availableFrom: r.available_from,
-    waitingSince: r.waiting_since,
-    mobilityRadiusKm: r.mobility_radius_km,
-    position: r.latitude === null || r.longitude === null ? null : { latitude: Number(r.latitude), longitude: Number(r.longitude), approximate: r.position_approximate },
-    qpvResidence: r.qpv_status,
-    targets: r.target_appellation_codes.map((code, i) => ({ appellationCode: code, appellationLabel: labels.get(code) ?? code, romeCode: r.target_rome_codes[i] ?? r.target_rome_codes[0] ?? '' })),
-    validations: validations.get(r.id) ?? [],
-    overlappingWeeklyMinutes: r.overlapping,
-  }));
-  const appellation = await em.findOne(RomeAppellationSchema, { code: need.appellationCode });
-  const ranking = rankCandidates(facts, {
+  const site = need.siteLatitude == null || need.siteLongitude == null ? null : { lat: Number(need.siteLatitude), lon: Number(need.siteLongitude) };
+  const w = DEFAULT_MATCHING_WEIGHTS;
+
+  const query = async (limit: number | null): Promise<Row[]> => {
+    if (pool.length === 0) return [];
+    const params: unknown[] = [];
+    const distance = site ? (params.push(site.lat, site.lat, site.lon), DISTANCE_SQL) : 'null::float8';
+    params.push(pgArray(pool), romeFamily(need.romeCode), need.startDate);
+    const reach = site ? `and ${participantReachBoxSql('p')} @> box(point(?, ?), point(?, ?))` : '';
+    if (site) params.push(site.lon, site.lat, site.lon, site.lat);
+    params.push(need.startDate, graceDays, rules.eligibility.validityMonths, need.startDate);
+    params.push(need.appellationCode, need.romeCode, today);
+    if (limit !== null) params.push(limit);
+    params.push(need.endDate, need.startDate);
+    const priority = targeting.priorityCriteria.length > 0 ? w.priority : 0;
+    return sql<Row>(
+      `with pre as (
+         select p.id, p.last_name, p.first_name, p.commune_code, p.status, p.available_from::text as available_from,
+                p.waiting_since::text as waiting_since, p.mobility_radius_km, p.latitude, p.longitude, p.position_approximate, p.qpv_status,
+                p.target_appellation_codes, p.target_rome_codes, ${distance} as distance
+         from participant p
+         where p.organisation_id = any(?::uuid[])
+           and p.target_families && array[?]::text[]
+           and p.erased_at is null and p.status in ('searching', 'placed') and p.available_from <= ?
+           ${reach}
+           and exists (select 1 from eligibility_validation v where v.participant_id = p.id and v.revoked_at is null
+                       and v.validated_at <= (?::date + ?::int)
+                       and coalesce(v.valid_until, (v.validated_at + make_interval(months => ?))::date) >= ?)
+       ), bounded as (
+         select pre.*, 100 * (
+             ${w.job} * case when ? = any(pre.target_appellation_codes) then ${JOB_MATCH_SCORES.appellation}
+                             when ? = any(pre.target_rome_codes) then ${JOB_MATCH_SCORES.rome} else ${JOB_MATCH_SCORES.family} end
+           + ${w.distance} * case when pre.distance is null then 0.5 when pre.mobility_radius_km > 0 then 1 - pre.distance / pre.mobility_radius_km else 1 end
+           + ${w.waiting} * least(1, greatest(0, ?::date - pre.waiting_since::date) / ${WAITING_FULL_SCORE_DAYS}.0)
+           + ${priority}) as bound
+         from pre
+         where pre.distance is null or pre.distance <= pre.mobility_radius_km + 0.001
+         order by bound desc, pre.id
+         ${limit !== null ? 'limit ?' : ''}
+       )
+       select b.id, b.last_name, b.first_name, b.commune_code, cm.name as commune_name, b.status, b.available_from, b.waiting_since,
+              b.mobility_radius_km, b.latitude, b.longitude, b.position_approximate, b.qpv_status, b.target_appellation_codes,
+              b.target_rome_codes, b.bound::float8 as bound,
+              coalesce((select sum(pl.weekly_minutes) from placement pl where pl.participant_id = b.id and pl.start_date <= ?
+                        and coalesce(pl.ended_on, pl.planned_end_date, '9999-12-31') >= ?), 0)::int as overlapping
+       from bounded b left join commune cm on cm.code = b.commune_code
+       order by b.bound desc, b.id`,
+      params,
+    );
+  };
+
+  const appellation = (await sql<{ label: string }>(`select label from rome_appellation where code = ?`, [need.appellationCode]))[0];
+  const needFacts: NeedFacts = {
     appellationCode: need.appellationCode,
     appellationLabel: appellation?.label ?? need.appellationCode,
     romeCode: need.romeCode,
     startDate: need.startDate,
-    site: box ? { latitude: box.lat, longitude: box.lon, approximate: need.siteApproximate } : null,
-  }, targeting, today);
+    site: site ? { latitude: site.lat, longitude: site.lon, approximate: need.siteApproximate } : null,
+  };
+  const rankRows = async (rows: Row[]) => {
+    const codes = [...new Set(rows.flatMap((r) => r.target_appellation_codes))];
+    const labels = new Map(
+      (codes.length ? await sql<{ code: string; label: string }>(`select code, label from rome_appellation where code = any(?::text[])`, [pgArray(codes)]) : [])
+        .map((a) => [a.code, a.label]),
+    );
+    const validations = await validationsOfFew(sql, rows.map((r) => r.id));
+    const facts: CandidateFacts[] = rows.map((r) => ({
+      participantId: r.id,
+      status: r.status,
+      availableFrom: r.available_from,
+      waitingSince: r.waiting_since,
+      mobilityRadiusKm: r.mobility_radius_km,
+      position: r.latitude === null || r.longitude === null ? null : { latitude: Number(r.latitude), longitude: Number(r.longitude), approximate: r.position_approximate },
+      qpvResidence: r.qpv_status,
+      targets: r.target_appellation_codes.map((code, i) => ({ appellationCode: code, appellationLabel: labels.get(code) ?? code, romeCode: r.target_rome_codes[i] ?? r.target_rome_codes[0] ?? '' })),
+      validations: validations.get(r.id) ?? [],
+      overlappingWeeklyMinutes: r.overlapping,
+    }));
+    return rankCandidates(facts, needFacts, targeting, today);
+  };
+
+  const cap = matchingCap.examined;
+  let rows = await query(cap + 1);
+  let ranking: Ranking;
+  if (rows.length <= cap) ranking = await rankRows(rows);
+  else {
+    const next = rows[cap]!.bound;
+    rows = rows.slice(0, cap);
+    ranking = await rankRows(rows);
+    const last = ranking.candidates[LIMIT - 1];
+    // Not enough certainty that nobody beyond the cap ranks in the first LIMIT: examine everyone.
+    if (!last || last.score <= next + 0.51) {
+      rows = await query(null);
+      ranking = await rankRows(rows);
+    }
+  }
   return { ranking, rowsById: new Map(rows.map((r) => [r.id, r])) };
 }
 
@@ -101,7 +197,7 @@ export async function listCandidates(em: EntityManager, actor: Actor, meta: Requ
       const row = rowsById.get(c.participantId)!;
       return {
         rank: c.rank, score: c.score, jobMatch: c.jobMatch.level, distanceKm: c.distanceKm, eligibleUntil: c.eligibleUntil,
-        participant: { id: row.id, lastName: row.last_name, firstName: row.first_name, commune: row.commune_code },
+        participant: { id: row.id, lastName: row.last_name, firstName: row.first_name, commune: row.commune_code, communeName: row.commune_name },
         reasons: [...c.reasons],
       };
     }),
