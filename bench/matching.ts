@@ -54,21 +54,25 @@ const ms = (t0: number) => `${((performance.now() - t0) / 1000).toFixed(1)} s`;
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
 
 async function main(): Promise<void> {
-  const name = `suivi_bench_${process.pid}`;
-  await admin((sql) => sql(`create database "${name}"`));
+  // BENCH_DB=<name>: measure again on a database a previous run kept (BENCH_KEEP=1), without generating.
+  const reuse = process.env.BENCH_DB;
+  const name = reuse ?? `suivi_bench_${process.pid}`;
+  if (!reuse) await admin((sql) => sql(`create database "${name}"`));
   const proofsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'suivi-bench-'));
   const orm = await initOrm(withDb(baseUrl, name));
   let server: http.Server | null = null;
   try {
     let t0 = performance.now();
+    const sql = (q: string, params: unknown[] = []) => orm.em.getConnection().execute(q, params);
+    let facilitatorId: string = randomUUID();
+    if (reuse) facilitatorId = ((await sql(`select id from organisation where siret = ?`, [FACILITATOR_SIRET])) as { id: string }[])[0]!.id;
+    else {
     await migrate(orm);
     await loadReferentials(orm.em.fork());
     console.log(`base ${name} : migrations et référentiels en ${ms(t0)}`);
-    const sql = (q: string, params: unknown[] = []) => orm.em.getConnection().execute(q, params);
 
     // Organisations and accounts (three rows: plain SQL, with the real password hash).
     const buyerId = randomUUID();
-    const facilitatorId = randomUUID();
     const buyerUser = randomUUID();
     const facilitatorUser = randomUUID();
     const hash = await hashPassword(PASSWORD);
@@ -84,6 +88,7 @@ async function main(): Promise<void> {
          (?, ?, 'facilitateur@banc.test', 'Facilitatrice Banc', 'facilitator', ?, true, now(), now())`,
       [buyerUser, buyerId, hash, facilitatorUser, facilitatorId, hash],
     );
+    }
 
     const config = loadConfig({ LOG_LEVEL: 'silent', SEED_DEMO: 'false', PROOFS_DIR: proofsDir, DATABASE_URL: withDb(baseUrl, name) });
     const app = createApp(createContainer(config, orm, pino({ level: 'error' }, pino.destination(2))));
@@ -103,6 +108,8 @@ async function main(): Promise<void> {
       return JSON.parse(text) as { id: string };
     };
 
+    if (!reuse) {
+    const facilitatorUser = ((await sql(`select id from app_user where email = 'facilitateur@banc.test'`)) as { id: string }[])[0]!.id;
     // The buyer mandates the structure and notifies LOTS lots with a clause, through the API.
     t0 = performance.now();
     const buyer = await session('acheteur@banc.test');
@@ -183,6 +190,7 @@ async function main(): Promise<void> {
     );
     await sql('analyze');
     console.log(`${NEEDS} besoins ouverts et les mises en poste en cours en ${ms(t0)}`);
+    }
 
     // The route, over HTTP, as the signed-in facilitator.
     const facilitator = await session('facilitateur@banc.test');
@@ -252,7 +260,8 @@ async function main(): Promise<void> {
       await new Promise((resolve) => server!.close(resolve));
     }
     await orm.close();
-    await admin((sql) => sql(`drop database if exists "${name}" with (force)`));
+    if (reuse || process.env.BENCH_KEEP) console.log(`base gardée : BENCH_DB=${name} npm run bench:matching`);
+    else await admin((sql) => sql(`drop database if exists "${name}" with (force)`));
     fs.rmSync(proofsDir, { recursive: true, force: true });
   }
 }

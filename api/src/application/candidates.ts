@@ -73,7 +73,7 @@ const DISTANCE_SQL = `case when p.latitude is null or p.longitude is null then n
  * examines the `matchingCap.examined` best bounds; their ranking is the exact one as soon as the 50th
  * candidate kept scores above the next bound (+ rounding). Otherwise every pre-candidate is examined.
  */
-async function rank(em: EntityManager, need: JobNeedEntity, pool: string[], today: string) {
+async function rank(em: EntityManager, need: JobNeedEntity, pool: string[], today: string, onlyParticipantId?: string) {
   const sql = sqlOf(em);
   const clause = await em.findOne(InsertionClauseSchema, { lot: need.lot.id });
   if (!clause) throw errors.ruleViolation('no_clause', 'Ce lot ne porte pas de clause d’insertion.');
@@ -93,6 +93,7 @@ async function rank(em: EntityManager, need: JobNeedEntity, pool: string[], toda
     const params: unknown[] = [];
     const distance = site ? (params.push(site.lat, site.lat, site.lon), DISTANCE_SQL) : 'null::float8';
     params.push(pgArray(pool), romeFamily(need.romeCode), need.startDate);
+    if (onlyParticipantId) params.push(onlyParticipantId);
     const reach = site ? `and ${participantReachBoxSql('p')} @> box(point(?, ?), point(?, ?))` : '';
     if (site) params.push(site.lon, site.lat, site.lon, site.lat);
     params.push(need.startDate, graceDays, rules.eligibility.validityMonths, need.startDate);
@@ -109,6 +110,7 @@ async function rank(em: EntityManager, need: JobNeedEntity, pool: string[], toda
          where p.organisation_id = any(?::uuid[])
            and p.target_families && array[?]::text[]
            and p.erased_at is null and p.status in ('searching', 'placed') and p.available_from <= ?
+           ${onlyParticipantId ? 'and p.id = ?' : ''}
            ${reach}
            and exists (select 1 from eligibility_validation v where v.participant_id = p.id and v.revoked_at is null
                        and v.validated_at <= (?::date + ?::int)
@@ -182,6 +184,20 @@ async function rank(em: EntityManager, need: JobNeedEntity, pool: string[], toda
     }
   }
   return { ranking, rowsById: new Map(rows.map((r) => [r.id, r])) };
+}
+
+/**
+ * One person of the structure assessed for the need, under the same rules as the list (a proposal
+ * to the contractor is made from the ranked candidates only); 422 with the reason otherwise.
+ */
+export async function assessOneCandidate(em: EntityManager, need: JobNeedEntity, organisationId: string, participantId: string, today: string): Promise<RankedCandidate> {
+  const { ranking } = await rank(em, need, [organisationId], today, participantId);
+  const candidate = ranking.candidates[0];
+  if (candidate) return candidate;
+  throw errors.ruleViolation(
+    'matching',
+    ranking.excluded[0]?.message ?? 'Cette personne ne correspond pas à ce besoin (métier, disponibilité, rayon de mobilité ou éligibilité à la date de début).',
+  );
 }
 
 /** People of this facilitation structure, ranked for the need (the read of priority publics is audited). */

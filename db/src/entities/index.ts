@@ -1,3 +1,4 @@
+import type { EntitySchema } from '@mikro-orm/core';
 import { OrganisationSchema } from './organisation.entity.js';
 import { UserSchema } from './user.entity.js';
 import { SessionSchema } from './session.entity.js';
@@ -16,6 +17,7 @@ import { CommuneSchema, ReferentialVersionSchema, RomeAppellationSchema, RomeFic
 import { EligibilityCriterionSchema, EligibilityValidationSchema, ParticipantSchema, ProofDocumentSchema } from './participant.entity.js';
 import { PlacementSchema } from './placement.entity.js';
 import { JobNeedSchema } from './job-need.entity.js';
+import { CandidateProposalSchema } from './candidate-proposal.entity.js';
 import { DeclarationProofSchema, HourDeclarationSchema } from './hour-declaration.entity.js';
 import { DeclarationImportLineSchema, DeclarationImportSchema } from './declaration-import.entity.js';
 
@@ -37,15 +39,18 @@ export * from './referential.entity.js';
 export * from './participant.entity.js';
 export * from './placement.entity.js';
 export * from './job-need.entity.js';
+export * from './candidate-proposal.entity.js';
 export * from './hour-declaration.entity.js';
 export * from './declaration-import.entity.js';
 
 /** Every entity, passed explicitly to MikroORM (no folder discovery, no reflection). */
-export const entities = [
+// Typed as a plain list: the inferred tuple of every schema is too long for the declaration emitter.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const entities: EntitySchema<any, any>[] = [
   OrganisationSchema, UserSchema, SessionSchema, LoginThrottleSchema, AuditEventSchema,
   MandateSchema, OperationSchema, ContractSchema, ContractPartySchema, LotSchema, InsertionClauseSchema,
   AmendmentSchema, PurchaseOrderSchema, DecpImportSchema,
   RomeFicheSchema, RomeAppellationSchema, CommuneSchema, ReferentialVersionSchema,
-  ParticipantSchema, ProofDocumentSchema, EligibilityValidationSchema, EligibilityCriterionSchema, PlacementSchema, JobNeedSchema,
+  ParticipantSchema, ProofDocumentSchema, EligibilityValidationSchema, EligibilityCriterionSchema, PlacementSchema, JobNeedSchema, CandidateProposalSchema,
   HourDeclarationSchema, DeclarationProofSchema, DeclarationImportSchema, DeclarationImportLineSchema,
 ];

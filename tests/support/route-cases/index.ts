@@ -4,6 +4,7 @@ import { foundationCases } from './foundation.js';
 import { clauseCases, contractCases, decpImportCases, mandateCases, operationCases, referentialCases } from './portfolio.js';
 import { participantCases } from './participants.js';
 import { jobNeedCases } from './job-needs.js';
+import { proposalCases } from './proposals.js';
 import { declarationCases, declarationImportCases } from './declarations.js';
 
 export type { RouteCase, World, Call } from './types.js';
@@ -19,6 +20,7 @@ export const routeCases: Partial<Record<RouteName, RouteCase>> = {
   ...decpImportCases,
   ...participantCases,
   ...jobNeedCases,
+  ...proposalCases,
   ...declarationCases,
   ...declarationImportCases,
 };

@@ -13,6 +13,7 @@ import { jobReferentialHandlers } from './job-referentials.js';
 import { participantHandlers } from './participants.js';
 import { eligibilityHandlers } from './eligibility.js';
 import { jobNeedHandlers } from './job-needs.js';
+import { proposalHandlers } from './proposals.js';
 import { declarationHandlers } from './declarations.js';
 import { declarationImportHandlers } from './declaration-imports.js';
 
@@ -32,6 +33,7 @@ export const handlers: Handlers = {
   ...participantHandlers,
   ...eligibilityHandlers,
   ...jobNeedHandlers,
+  ...proposalHandlers,
   ...declarationHandlers,
   ...declarationImportHandlers,
 };
