@@ -16,10 +16,14 @@ export function navigationOf(role: Role): NavItem[] {
       return [
         home, { href: '/operations', label: 'Opérations' }, { href: '/marches', label: 'Marchés' }, { href: '/clauses', label: 'Clauses' },
         { href: '/facilitateur/participants', label: 'Participants' }, { href: '/facilitateur/besoins', label: 'Besoins de recrutement' },
+        { href: '/facilitateur/mises-en-poste', label: 'Mises en poste' },
         { href: '/facilitateur/validation', label: 'Validation des heures' },
       ];
     case 'contractor':
-      return [home, { href: '/entreprise/declarations', label: 'Déclarer mes heures' }, { href: '/entreprise/imports', label: 'Importer un relevé' }];
+      return [
+        home, { href: '/entreprise/candidatures', label: 'Candidatures proposées' }, { href: '/entreprise/declarations', label: 'Déclarer mes heures' },
+        { href: '/entreprise/imports', label: 'Importer un relevé' },
+      ];
     default:
       return [home];
   }
