@@ -21,7 +21,7 @@ import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { pino } from 'pino';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { initOrm, loadReferentials, migrate, participantReachBoxSql } from '@app/db';
+import { FAMILY_SLOT, familyKey, initOrm, loadReferentials, migrate, reachBoxSql } from '@app/db';
 import { createApp, createContainer, hashPassword, loadConfig } from '@app/api';
 
 const baseUrl = process.env.DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/test';
@@ -238,19 +238,19 @@ async function main(): Promise<void> {
        from job_need n where n.id = ?`,
       [needs[Math.floor(needs.length / 2)]],
     )) as [{ start: string; end: string; family: string; lat: number; lon: number }];
-    // The indexed part of the route's query (api/src/application/candidates.ts): family (GIN) ∩ reach box (GiST).
+    // The indexed part of the route's query (api/src/application/candidates.ts): one GiST probe on
+    // participant_reach (boxes shifted by family), then the person's row and their validations.
+    const x = familyKey(need.family) * FAMILY_SLOT + need.lon;
     const plan = (await sql(
       `explain (analyze, buffers)
        select p.id, p.mobility_radius_km, p.latitude, p.longitude
-       from participant p
-       where p.organisation_id = any(?::uuid[])
-         and p.target_families && array[?]::text[]
+       from participant_reach r join participant p on p.id = r.participant_id
+       where ${reachBoxSql('r')} @> box(point(?, ?), point(?, ?)) and r.family = ? and r.organisation_id = any(?::uuid[])
          and p.erased_at is null and p.status in ('searching', 'placed') and p.available_from <= ?
-         and ${participantReachBoxSql('p')} @> box(point(?, ?), point(?, ?))
          and exists (select 1 from eligibility_validation v where v.participant_id = p.id and v.revoked_at is null
                      and v.validated_at <= (?::date + ?::int)
                      and coalesce(v.valid_until, (v.validated_at + make_interval(months => ?))::date) >= ?)`,
-      [`{${facilitatorId}}`, need.family, need.start, need.lon, need.lat, need.lon, need.lat, need.start, 0, 24, need.start],
+      [x, need.lat, x, need.lat, need.family, `{${facilitatorId}}`, need.start, need.start, 0, 24, need.start],
     )) as { 'QUERY PLAN': string }[];
     console.log(`\nEXPLAIN (ANALYZE, BUFFERS) de la requête des candidats (famille ${need.family}) :`);
     for (const row of plan) console.log(`  ${row['QUERY PLAN']}`);

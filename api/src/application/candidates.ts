@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { InsertionClauseSchema, LotSchema, MandateSchema, participantReachBoxSql, type JobNeedEntity } from '@app/db';
+import { FAMILY_SLOT, InsertionClauseSchema, LotSchema, MandateSchema, familyKey, reachBoxSql, type JobNeedEntity } from '@app/db';
 import {
   DEFAULT_MATCHING_WEIGHTS, JOB_MATCH_SCORES, WAITING_FULL_SCORE_DAYS, clauseRules, rankCandidates, romeFamily,
   type CandidateFacts, type ClauseRules, type MatchReason, type ClauseTargeting, type ClauseType, type CriterionCode, type EligibilityValidation,
@@ -64,9 +64,10 @@ const DISTANCE_SQL = `case when p.latitude is null or p.longitude is null then n
 
 /**
  * Database pre-filter, then the domain's ranking. The SQL keeps only who can still match: the pool's
- * people wanting a job of the same ROME family (GIN index on target_families), available and active,
- * whose own mobility radius reaches the site (GiST index on their reach box, then the exact distance,
- * with a metre of tolerance: the domain decides), with a validation that may cover the start date.
+ * people wanting a job of the same ROME family whose own mobility radius reaches the site (one probe
+ * of the GiST index of participant_reach, whose boxes are shifted by family; then the exact distance,
+ * with a metre of tolerance: the domain decides), available and active, with a validation that may
+ * cover the start date.
  *
  * The SQL also computes each one's score bound: the domain's score without the eligibility conditions
  * (job, distance, waiting, and the priority part counted as held). The domain (`rankCandidates`)
@@ -92,10 +93,19 @@ async function rank(em: EntityManager, need: JobNeedEntity, pool: string[], toda
     if (pool.length === 0) return [];
     const params: unknown[] = [];
     const distance = site ? (params.push(site.lat, site.lat, site.lon), DISTANCE_SQL) : 'null::float8';
-    params.push(pgArray(pool), romeFamily(need.romeCode), need.startDate);
+    const family = romeFamily(need.romeCode);
+    // With a site: one GiST probe on participant_reach (same family, site within the person's reach box).
+    // Without: the GIN index on target_families.
+    const from = site
+      ? `participant_reach r join participant p on p.id = r.participant_id
+         where ${reachBoxSql('r')} @> box(point(?, ?), point(?, ?)) and r.family = ? and r.organisation_id = any(?::uuid[])`
+      : `participant p where p.target_families && array[?]::text[] and p.organisation_id = any(?::uuid[])`;
+    if (site) {
+      const x = familyKey(family) * FAMILY_SLOT + site.lon;
+      params.push(x, site.lat, x, site.lat, family, pgArray(pool));
+    } else params.push(family, pgArray(pool));
+    params.push(need.startDate);
     if (onlyParticipantId) params.push(onlyParticipantId);
-    const reach = site ? `and ${participantReachBoxSql('p')} @> box(point(?, ?), point(?, ?))` : '';
-    if (site) params.push(site.lon, site.lat, site.lon, site.lat);
     params.push(need.startDate, graceDays, rules.eligibility.validityMonths, need.startDate);
     params.push(need.appellationCode, need.romeCode, today);
     if (limit !== null) params.push(limit);
@@ -106,12 +116,9 @@ async function rank(em: EntityManager, need: JobNeedEntity, pool: string[], toda
          select p.id, p.last_name, p.first_name, p.commune_code, p.status, p.available_from::text as available_from,
                 p.waiting_since::text as waiting_since, p.mobility_radius_km, p.latitude, p.longitude, p.position_approximate, p.qpv_status,
                 p.target_appellation_codes, p.target_rome_codes, ${distance} as distance
-         from participant p
-         where p.organisation_id = any(?::uuid[])
-           and p.target_families && array[?]::text[]
+         from ${from}
            and p.erased_at is null and p.status in ('searching', 'placed') and p.available_from <= ?
            ${onlyParticipantId ? 'and p.id = ?' : ''}
-           ${reach}
            and exists (select 1 from eligibility_validation v where v.participant_id = p.id and v.revoked_at is null
                        and v.validated_at <= (?::date + ?::int)
                        and coalesce(v.valid_until, (v.validated_at + make_interval(months => ?))::date) >= ?)

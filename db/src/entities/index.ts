@@ -18,6 +18,7 @@ import { EligibilityCriterionSchema, EligibilityValidationSchema, ParticipantSch
 import { PlacementSchema } from './placement.entity.js';
 import { JobNeedSchema } from './job-need.entity.js';
 import { CandidateProposalSchema } from './candidate-proposal.entity.js';
+import { ParticipantReachSchema } from './participant-reach.entity.js';
 import { DeclarationProofSchema, HourDeclarationSchema } from './hour-declaration.entity.js';
 import { DeclarationImportLineSchema, DeclarationImportSchema } from './declaration-import.entity.js';
 
@@ -40,6 +41,7 @@ export * from './participant.entity.js';
 export * from './placement.entity.js';
 export * from './job-need.entity.js';
 export * from './candidate-proposal.entity.js';
+export * from './participant-reach.entity.js';
 export * from './hour-declaration.entity.js';
 export * from './declaration-import.entity.js';
 
@@ -51,6 +53,6 @@ export const entities: EntitySchema<any, any>[] = [
   MandateSchema, OperationSchema, ContractSchema, ContractPartySchema, LotSchema, InsertionClauseSchema,
   AmendmentSchema, PurchaseOrderSchema, DecpImportSchema,
   RomeFicheSchema, RomeAppellationSchema, CommuneSchema, ReferentialVersionSchema,
-  ParticipantSchema, ProofDocumentSchema, EligibilityValidationSchema, EligibilityCriterionSchema, PlacementSchema, JobNeedSchema, CandidateProposalSchema,
+  ParticipantSchema, ProofDocumentSchema, EligibilityValidationSchema, EligibilityCriterionSchema, PlacementSchema, JobNeedSchema, CandidateProposalSchema, ParticipantReachSchema,
   HourDeclarationSchema, DeclarationProofSchema, DeclarationImportSchema, DeclarationImportLineSchema,
 ];

@@ -2,23 +2,6 @@ import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { OrganisationSchema } from './organisation.entity.js';
 
 /**
- * The box (longitude, latitude degrees) a person's own mobility radius reaches around their commune's
- * point, 1 % wider than the radius (latitude: 111 km a degree, below the true 111.2; longitude: the
- * exact tangent of the circle on the sphere). Matching asks which boxes contain the site, through a
- * GiST index on this very expression: the query must spell it identically, hence one function.
- * A person without a known point reaches everywhere (the domain neither favours nor excludes them).
- */
-const WORLD_BOX = 'box(point(-1000::float8, -1000::float8), point(1000::float8, 1000::float8))';
-
-export function participantReachBoxSql(alias?: string): string {
-  const c = (column: string) => (alias ? `${alias}.${column}` : `"${column}"`);
-  const r = `(${c('mobility_radius_km')}::float8 * 1.01::float8)`;
-  const dLat = `(${r} / 111::float8)`;
-  const dLon = `degrees(asin(least(1::float8, sin(${r} / 6371::float8) / cos(radians(${c('latitude')})))))`;
-  return `coalesce(box(point(${c('longitude')} - ${dLon}, ${c('latitude')} - ${dLat}), point(${c('longitude')} + ${dLon}, ${c('latitude')} + ${dLat})), ${WORLD_BOX})`;
-}
-
-/**
  * A person followed by a facilitation structure (its tenant). Never a social security number.
  * Target jobs are kept as arrays of codes (appellation, ROME, family) so that matching can pre-filter
  * with a GIN index; the commune's point is copied here for the same reason.
@@ -29,7 +12,6 @@ export const ParticipantSchema = defineEntity({
   indexes: [
     { name: 'participant_target_families_gin', expression: 'create index "participant_target_families_gin" on "participant" using gin ("target_families")' },
     { properties: ['organisation', 'lastName'] },
-    { name: 'participant_reach_gist', expression: `create index "participant_reach_gist" on "participant" using gist ((${participantReachBoxSql()}))` },
   ],
   properties: {
     id: p.uuid().primary(),
