@@ -8,7 +8,7 @@ import {
 import type { Actor, RequestMeta } from './actor.js';
 import { errors } from './errors.js';
 import { findJobNeed, jobNeedViews } from './job-needs.js';
-import { audit } from '../infra/audit.js';
+import { auditRead } from '../infra/audit.js';
 import { pgArray, sqlOf, type Sql } from '../infra/sql.js';
 
 const LIMIT = 50;
@@ -145,21 +145,21 @@ async function rank(em: EntityManager, need: JobNeedEntity, pool: string[], toda
     );
   };
 
-  const appellation = (await sql<{ label: string }>(`select label from rome_appellation where code = ?`, [need.appellationCode]))[0];
-  const needFacts: NeedFacts = {
-    appellationCode: need.appellationCode,
-    appellationLabel: appellation?.label ?? need.appellationCode,
-    romeCode: need.romeCode,
-    startDate: need.startDate,
-    site: site ? { latitude: site.lat, longitude: site.lon, approximate: need.siteApproximate } : null,
-  };
+  // The need's job and every target job's label, in one query once the rows are known.
   const rankRows = async (rows: Row[]) => {
-    const codes = [...new Set(rows.flatMap((r) => r.target_appellation_codes))];
-    const labels = new Map(
-      (codes.length ? await sql<{ code: string; label: string }>(`select code, label from rome_appellation where code = any(?::text[])`, [pgArray(codes)]) : [])
-        .map((a) => [a.code, a.label]),
-    );
-    const validations = await validationsOfFew(sql, rows.map((r) => r.id));
+    const codes = [...new Set([need.appellationCode, ...rows.flatMap((r) => r.target_appellation_codes)])];
+    const [labelRows, validations] = await Promise.all([
+      sql<{ code: string; label: string }>(`select code, label from rome_appellation where code = any(?::text[])`, [pgArray(codes)]),
+      validationsOfFew(sql, rows.map((r) => r.id)),
+    ]);
+    const labels = new Map(labelRows.map((a) => [a.code, a.label]));
+    const needFacts: NeedFacts = {
+      appellationCode: need.appellationCode,
+      appellationLabel: labels.get(need.appellationCode) ?? need.appellationCode,
+      romeCode: need.romeCode,
+      startDate: need.startDate,
+      site: site ? { latitude: site.lat, longitude: site.lon, approximate: need.siteApproximate } : null,
+    };
     const facts: CandidateFacts[] = rows.map((r) => ({
       participantId: r.id,
       status: r.status,
@@ -212,10 +212,12 @@ export async function listCandidates(em: EntityManager, actor: Actor, meta: Requ
   const need = await findJobNeed(em, actor, needId);
   const { ranking, rowsById } = await rank(em, need, [actor.organisationId], today);
   const top = ranking.candidates.slice(0, LIMIT);
-  audit(em, actor, meta, { action: 'read_matching', entityType: 'JobNeed', entityId: needId, after: { candidates: top.map((c) => c.participantId) } });
-  await em.flush();
+  const [view] = await Promise.all([
+    jobNeedViews(em, [need]),
+    auditRead(em, actor, meta, { action: 'read_matching', entityType: 'JobNeed', entityId: needId, after: { candidates: top.map((c) => c.participantId) } }),
+  ]);
   return {
-    need: (await jobNeedViews(em, [need]))[0]!,
+    need: view[0]!,
     candidates: top.map((c: RankedCandidate) => {
       const row = rowsById.get(c.participantId)!;
       return {
