@@ -198,6 +198,7 @@ async function main(): Promise<void> {
     await call(facilitator, 'GET', `/api/job-needs/${needs[0]}/candidates`); // warm-up
     const times: number[] = [];
     let candidates = 0;
+    const cpu0 = process.cpuUsage();
     const started = performance.now();
     for (const id of needs) {
       const t = performance.now();
@@ -208,10 +209,13 @@ async function main(): Promise<void> {
       candidates += body.candidates.length;
     }
     const total = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpu0);
     times.sort((a, b) => a - b);
     console.log(`\nGET /api/job-needs/:id/candidates — ${needs.length} besoins tirés au hasard, appels en série`);
     console.log(`  p50 ${quantile(times, 0.5).toFixed(1)} ms · p95 ${quantile(times, 0.95).toFixed(1)} ms · max ${times.at(-1)!.toFixed(1)} ms`);
     console.log(`  débit ${(needs.length / total).toFixed(1)} requêtes/s · ${(candidates / needs.length).toFixed(1)} candidats renvoyés en moyenne (50 au plus)`);
+    // The machine may be shared: the CPU this process (client and API) spent per request does not depend on the load.
+    console.log(`  CPU Node (client + API) ${((cpu.user + cpu.system) / 1000 / needs.length).toFixed(1)} ms par requête · charge de la machine ${os.loadavg()[0]!.toFixed(1)} (${os.cpus().length} cœurs)`);
 
     // Throughput with a few clients at once (the pool and the two cores shared).
     const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
