@@ -9,7 +9,7 @@ import type { Actor, RequestMeta } from './actor.js';
 import { errors } from './errors.js';
 import { findJobNeed, jobNeedViews } from './job-needs.js';
 import { auditRead } from '../infra/audit.js';
-import { pgArray, sqlOf, type Sql } from '../infra/sql.js';
+import { pgArray, sqlOf } from '../infra/sql.js';
 
 const LIMIT = 50;
 /**
@@ -22,40 +22,32 @@ type Row = {
   id: string; last_name: string; first_name: string; commune_code: string | null; commune_name: string | null; status: CandidateFacts['status'];
   available_from: string; waiting_since: string; mobility_radius_km: number; latitude: number | null; longitude: number | null;
   position_approximate: boolean; qpv_status: CandidateFacts['qpvResidence']; target_appellation_codes: string[]; target_rome_codes: string[];
-  bound: number; overlapping: number;
+  bound: number; overlapping: number; validations: ValidationJson[]; labels: Record<string, string>; need_label: string | null;
 };
 
-type ValidationRow = {
-  id: string; participant_id: string; validated_at: string; validated_by: string; valid_until: string | null;
-  exception_reason: string | null; revoked_at: string | null;
+type ValidationJson = {
+  id: string; validatedAt: string; validatedBy: string; validUntil: string | null; exceptionReason: string | null; revokedAt: string | null;
   criteria: { code: string; proofDate: string | null; proofValidUntil: string | null; proofDocumentId: string | null }[];
 };
 
-/** The validations of a few people, with their criteria, in one raw query (no ORM hydration). */
-async function validationsOfFew(sql: Sql, ids: string[]): Promise<Map<string, EligibilityValidation[]>> {
-  const byParticipant = new Map<string, EligibilityValidation[]>();
-  if (ids.length === 0) return byParticipant;
-  const rows = await sql<ValidationRow>(
-    `select v.id, v.participant_id, v.validated_at::text as validated_at, v.validated_by, v.valid_until::text as valid_until,
-            v.exception_reason, v.revoked_at::text as revoked_at,
-            coalesce(json_agg(json_build_object('code', c.code, 'proofDate', c.proof_date::text, 'proofValidUntil', c.proof_valid_until::text,
-                                                'proofDocumentId', c.proof_document_id) order by c.code) filter (where c.id is not null), '[]') as criteria
-     from eligibility_validation v left join eligibility_criterion c on c.validation_id = v.id
-     where v.participant_id = any(?::uuid[])
-     group by v.id order by v.validated_at, v.id`,
-    [pgArray(ids)],
-  );
-  for (const v of rows) {
-    const list = byParticipant.get(v.participant_id) ?? [];
-    list.push({
-      id: v.id, participantId: v.participant_id, validatedAt: v.validated_at, validatedBy: v.validated_by, validUntil: v.valid_until,
-      exceptionReason: v.exception_reason, revokedAt: v.revoked_at,
-      criteria: v.criteria.map((c) => ({ code: c.code as CriterionCode, proofDate: c.proofDate, proofValidUntil: c.proofValidUntil, proofDocumentId: c.proofDocumentId })),
-    });
-    byParticipant.set(v.participant_id, list);
-  }
-  return byParticipant;
-}
+/**
+ * Each examined person's validations with their criteria, and the labels of their target jobs, read in
+ * the candidates' query itself (as JSON, for the ≤ cap rows it returns): no further round trip.
+ */
+const VALIDATIONS_SQL = `(select coalesce(json_agg(json_build_object(
+     'id', v.id, 'validatedAt', v.validated_at::text, 'validatedBy', v.validated_by, 'validUntil', v.valid_until::text,
+     'exceptionReason', v.exception_reason, 'revokedAt', v.revoked_at::text,
+     'criteria', (select coalesce(json_agg(json_build_object('code', c.code, 'proofDate', c.proof_date::text,
+                    'proofValidUntil', c.proof_valid_until::text, 'proofDocumentId', c.proof_document_id) order by c.code), '[]'::json)
+                  from eligibility_criterion c where c.validation_id = v.id)) order by v.validated_at, v.id), '[]'::json)
+   from eligibility_validation v where v.participant_id = b.id)`;
+const LABELS_SQL = `(select coalesce(json_object_agg(a.code, a.label), '{}'::json) from rome_appellation a where a.code = any(b.target_appellation_codes))`;
+
+const toValidation = (participantId: string, v: ValidationJson): EligibilityValidation => ({
+  id: v.id, participantId, validatedAt: v.validatedAt, validatedBy: v.validatedBy, validUntil: v.validUntil,
+  exceptionReason: v.exceptionReason, revokedAt: v.revokedAt,
+  criteria: v.criteria.map((c) => ({ code: c.code as CriterionCode, proofDate: c.proofDate, proofValidUntil: c.proofValidUntil, proofDocumentId: c.proofDocumentId })),
+});
 
 /** Great-circle distance in SQL, the domain's haversine (`distanceKm`) with the site bound as two parameters. */
 const DISTANCE_SQL = `case when p.latitude is null or p.longitude is null then null::float8
@@ -109,7 +101,7 @@ async function rank(em: EntityManager, need: JobNeedEntity, pool: string[], toda
     params.push(need.startDate, graceDays, rules.eligibility.validityMonths, need.startDate);
     params.push(need.appellationCode, need.romeCode, today);
     if (limit !== null) params.push(limit);
-    params.push(need.endDate, need.startDate);
+    params.push(need.appellationCode, need.endDate, need.startDate);
     const priority = targeting.priorityCriteria.length > 0 ? w.priority : 0;
     return sql<Row>(
       `with pre as (
@@ -136,7 +128,8 @@ async function rank(em: EntityManager, need: JobNeedEntity, pool: string[], toda
        )
        select b.id, b.last_name, b.first_name, b.commune_code, cm.name as commune_name, b.status, b.available_from, b.waiting_since,
               b.mobility_radius_km, b.latitude, b.longitude, b.position_approximate, b.qpv_status, b.target_appellation_codes,
-              b.target_rome_codes, b.bound::float8 as bound,
+              b.target_rome_codes, b.bound::float8 as bound, ${VALIDATIONS_SQL} as validations, ${LABELS_SQL} as labels,
+              (select label from rome_appellation where code = ?) as need_label,
               coalesce((select sum(pl.weekly_minutes) from placement pl where pl.participant_id = b.id and pl.start_date <= ?
                         and coalesce(pl.ended_on, pl.planned_end_date, '9999-12-31') >= ?), 0)::int as overlapping
        from bounded b left join commune cm on cm.code = b.commune_code
@@ -145,17 +138,10 @@ async function rank(em: EntityManager, need: JobNeedEntity, pool: string[], toda
     );
   };
 
-  // The need's job and every target job's label, in one query once the rows are known.
-  const rankRows = async (rows: Row[]) => {
-    const codes = [...new Set([need.appellationCode, ...rows.flatMap((r) => r.target_appellation_codes)])];
-    const [labelRows, validations] = await Promise.all([
-      sql<{ code: string; label: string }>(`select code, label from rome_appellation where code = any(?::text[])`, [pgArray(codes)]),
-      validationsOfFew(sql, rows.map((r) => r.id)),
-    ]);
-    const labels = new Map(labelRows.map((a) => [a.code, a.label]));
+  const rankRows = (rows: Row[]): Ranking => {
     const needFacts: NeedFacts = {
       appellationCode: need.appellationCode,
-      appellationLabel: labels.get(need.appellationCode) ?? need.appellationCode,
+      appellationLabel: rows[0]?.need_label ?? need.appellationCode,
       romeCode: need.romeCode,
       startDate: need.startDate,
       site: site ? { latitude: site.lat, longitude: site.lon, approximate: need.siteApproximate } : null,
@@ -168,8 +154,8 @@ async function rank(em: EntityManager, need: JobNeedEntity, pool: string[], toda
       mobilityRadiusKm: r.mobility_radius_km,
       position: r.latitude === null || r.longitude === null ? null : { latitude: Number(r.latitude), longitude: Number(r.longitude), approximate: r.position_approximate },
       qpvResidence: r.qpv_status,
-      targets: r.target_appellation_codes.map((code, i) => ({ appellationCode: code, appellationLabel: labels.get(code) ?? code, romeCode: r.target_rome_codes[i] ?? r.target_rome_codes[0] ?? '' })),
-      validations: validations.get(r.id) ?? [],
+      targets: r.target_appellation_codes.map((code, i) => ({ appellationCode: code, appellationLabel: r.labels[code] ?? code, romeCode: r.target_rome_codes[i] ?? r.target_rome_codes[0] ?? '' })),
+      validations: r.validations.map((v) => toValidation(r.id, v)),
       overlappingWeeklyMinutes: r.overlapping,
     }));
     return rankCandidates(facts, needFacts, targeting, today);
@@ -178,16 +164,16 @@ async function rank(em: EntityManager, need: JobNeedEntity, pool: string[], toda
   const cap = matchingCap.examined;
   let rows = await query(cap + 1);
   let ranking: Ranking;
-  if (rows.length <= cap) ranking = await rankRows(rows);
+  if (rows.length <= cap) ranking = rankRows(rows);
   else {
     const next = rows[cap]!.bound;
     rows = rows.slice(0, cap);
-    ranking = await rankRows(rows);
+    ranking = rankRows(rows);
     const last = ranking.candidates[LIMIT - 1];
     // Not enough certainty that nobody beyond the cap ranks in the first LIMIT: examine everyone.
     if (!last || last.score <= next + 0.51) {
       rows = await query(null);
-      ranking = await rankRows(rows);
+      ranking = rankRows(rows);
     }
   }
   return { ranking, rowsById: new Map(rows.map((r) => [r.id, r])) };
