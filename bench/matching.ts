@@ -21,9 +21,8 @@ import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { pino } from 'pino';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { initOrm, loadReferentials, migrate } from '@app/db';
+import { FAMILY_SLOT, familyKey, initOrm, loadReferentials, migrate, reachBoxSql } from '@app/db';
 import { createApp, createContainer, hashPassword, loadConfig } from '@app/api';
-import { MAX_MOBILITY_RADIUS_KM } from '@app/shared';
 
 const baseUrl = process.env.DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/test';
 const PARTICIPANTS = Number(process.env.BENCH_PARTICIPANTS ?? 250_000);
@@ -55,21 +54,25 @@ const ms = (t0: number) => `${((performance.now() - t0) / 1000).toFixed(1)} s`;
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
 
 async function main(): Promise<void> {
-  const name = `suivi_bench_${process.pid}`;
-  await admin((sql) => sql(`create database "${name}"`));
+  // BENCH_DB=<name>: measure again on a database a previous run kept (BENCH_KEEP=1), without generating.
+  const reuse = process.env.BENCH_DB;
+  const name = reuse ?? `suivi_bench_${process.pid}`;
+  if (!reuse) await admin((sql) => sql(`create database "${name}"`));
   const proofsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'suivi-bench-'));
   const orm = await initOrm(withDb(baseUrl, name));
   let server: http.Server | null = null;
   try {
     let t0 = performance.now();
+    const sql = (q: string, params: unknown[] = []) => orm.em.getConnection().execute(q, params);
+    let facilitatorId: string = randomUUID();
+    if (reuse) facilitatorId = ((await sql(`select id from organisation where siret = ?`, [FACILITATOR_SIRET])) as { id: string }[])[0]!.id;
+    else {
     await migrate(orm);
     await loadReferentials(orm.em.fork());
     console.log(`base ${name} : migrations et référentiels en ${ms(t0)}`);
-    const sql = (q: string, params: unknown[] = []) => orm.em.getConnection().execute(q, params);
 
     // Organisations and accounts (three rows: plain SQL, with the real password hash).
     const buyerId = randomUUID();
-    const facilitatorId = randomUUID();
     const buyerUser = randomUUID();
     const facilitatorUser = randomUUID();
     const hash = await hashPassword(PASSWORD);
@@ -85,6 +88,7 @@ async function main(): Promise<void> {
          (?, ?, 'facilitateur@banc.test', 'Facilitatrice Banc', 'facilitator', ?, true, now(), now())`,
       [buyerUser, buyerId, hash, facilitatorUser, facilitatorId, hash],
     );
+    }
 
     const config = loadConfig({ LOG_LEVEL: 'silent', SEED_DEMO: 'false', PROOFS_DIR: proofsDir, DATABASE_URL: withDb(baseUrl, name) });
     const app = createApp(createContainer(config, orm, pino({ level: 'error' }, pino.destination(2))));
@@ -104,6 +108,8 @@ async function main(): Promise<void> {
       return JSON.parse(text) as { id: string };
     };
 
+    if (!reuse) {
+    const facilitatorUser = ((await sql(`select id from app_user where email = 'facilitateur@banc.test'`)) as { id: string }[])[0]!.id;
     // The buyer mandates the structure and notifies LOTS lots with a clause, through the API.
     t0 = performance.now();
     const buyer = await session('acheteur@banc.test');
@@ -184,6 +190,7 @@ async function main(): Promise<void> {
     );
     await sql('analyze');
     console.log(`${NEEDS} besoins ouverts et les mises en poste en cours en ${ms(t0)}`);
+    }
 
     // The route, over HTTP, as the signed-in facilitator.
     const facilitator = await session('facilitateur@banc.test');
@@ -191,6 +198,7 @@ async function main(): Promise<void> {
     await call(facilitator, 'GET', `/api/job-needs/${needs[0]}/candidates`); // warm-up
     const times: number[] = [];
     let candidates = 0;
+    const cpu0 = process.cpuUsage();
     const started = performance.now();
     for (const id of needs) {
       const t = performance.now();
@@ -201,10 +209,32 @@ async function main(): Promise<void> {
       candidates += body.candidates.length;
     }
     const total = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpu0);
     times.sort((a, b) => a - b);
     console.log(`\nGET /api/job-needs/:id/candidates — ${needs.length} besoins tirés au hasard, appels en série`);
     console.log(`  p50 ${quantile(times, 0.5).toFixed(1)} ms · p95 ${quantile(times, 0.95).toFixed(1)} ms · max ${times.at(-1)!.toFixed(1)} ms`);
     console.log(`  débit ${(needs.length / total).toFixed(1)} requêtes/s · ${(candidates / needs.length).toFixed(1)} candidats renvoyés en moyenne (50 au plus)`);
+    // The machine may be shared: the CPU this process (client and API) spent per request does not depend on the load.
+    console.log(`  CPU Node (client + API) ${((cpu.user + cpu.system) / 1000 / needs.length).toFixed(1)} ms par requête · charge de la machine ${os.loadavg()[0]!.toFixed(1)} (${os.cpus().length} cœurs)`);
+
+    // Throughput with a few clients at once (the pool and the two cores shared).
+    const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
+    let next = 0;
+    const parallelTimes: number[] = [];
+    const parallelStart = performance.now();
+    await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
+      while (next < needs.length) {
+        const id = needs[next++]!;
+        const t = performance.now();
+        const res = await fetch(`${origin}/api/job-needs/${id}/candidates`, { headers: { cookie: facilitator, accept: 'application/json' } });
+        await res.arrayBuffer();
+        if (res.status !== 200) throw new Error(`candidats : ${res.status}`);
+        parallelTimes.push(performance.now() - t);
+      }
+    }));
+    const parallelTotal = (performance.now() - parallelStart) / 1000;
+    parallelTimes.sort((a, b) => a - b);
+    console.log(`  ${CONCURRENCY} clients à la fois : p50 ${quantile(parallelTimes, 0.5).toFixed(1)} ms · p95 ${quantile(parallelTimes, 0.95).toFixed(1)} ms · débit ${(needs.length / parallelTotal).toFixed(1)} requêtes/s`);
 
     // The candidate query's plan, on the need at the median.
     const [need] = (await sql(
@@ -212,23 +242,19 @@ async function main(): Promise<void> {
        from job_need n where n.id = ?`,
       [needs[Math.floor(needs.length / 2)]],
     )) as [{ start: string; end: string; family: string; lat: number; lon: number }];
-    const dLat = MAX_MOBILITY_RADIUS_KM / 111;
-    const dLon = MAX_MOBILITY_RADIUS_KM / (111 * Math.cos((need.lat * Math.PI) / 180));
+    // The indexed part of the route's query (api/src/application/candidates.ts): one GiST probe on
+    // participant_reach (boxes shifted by family), then the person's row and their validations.
+    const x = familyKey(need.family) * FAMILY_SLOT + need.lon;
     const plan = (await sql(
       `explain (analyze, buffers)
-       select p.id, p.last_name, p.first_name, p.commune_code, p.status, p.available_from::text, p.waiting_since::text, p.mobility_radius_km,
-              p.latitude, p.longitude, p.position_approximate, p.qpv_status, p.target_appellation_codes, p.target_rome_codes,
-              coalesce((select sum(pl.weekly_minutes) from placement pl where pl.participant_id = p.id and pl.start_date <= ?
-                        and coalesce(pl.ended_on, pl.planned_end_date, '9999-12-31') >= ?), 0)::int as overlapping
-       from participant p
-       where p.organisation_id in (?)
-         and p.target_families && array[?]::text[]
+       select p.id, p.mobility_radius_km, p.latitude, p.longitude
+       from participant_reach r join participant p on p.id = r.participant_id
+       where ${reachBoxSql('r')} @> box(point(?, ?), point(?, ?)) and r.family = ? and r.organisation_id = any(?::uuid[])
          and p.erased_at is null and p.status in ('searching', 'placed') and p.available_from <= ?
-         and (p.latitude is null or (p.latitude between ? and ? and p.longitude between ? and ?))
          and exists (select 1 from eligibility_validation v where v.participant_id = p.id and v.revoked_at is null
                      and v.validated_at <= (?::date + ?::int)
                      and coalesce(v.valid_until, (v.validated_at + make_interval(months => ?))::date) >= ?)`,
-      [need.end, need.start, facilitatorId, need.family, need.start, need.lat - dLat, need.lat + dLat, need.lon - dLon, need.lon + dLon, need.start, 0, 24, need.start],
+      [x, need.lat, x, need.lat, need.family, `{${facilitatorId}}`, need.start, need.start, 0, 24, need.start],
     )) as { 'QUERY PLAN': string }[];
     console.log(`\nEXPLAIN (ANALYZE, BUFFERS) de la requête des candidats (famille ${need.family}) :`);
     for (const row of plan) console.log(`  ${row['QUERY PLAN']}`);
@@ -238,7 +264,8 @@ async function main(): Promise<void> {
       await new Promise((resolve) => server!.close(resolve));
     }
     await orm.close();
-    await admin((sql) => sql(`drop database if exists "${name}" with (force)`));
+    if (reuse || process.env.BENCH_KEEP) console.log(`base gardée : BENCH_DB=${name} npm run bench:matching`);
+    else await admin((sql) => sql(`drop database if exists "${name}" with (force)`));
     fs.rmSync(proofsDir, { recursive: true, force: true });
   }
 }

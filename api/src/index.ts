@@ -8,3 +8,4 @@ export { runReminders, startReminderJobs, type ReminderJobs } from './applicatio
 export { scanReminders } from './application/reminders/scan.js';
 export { sendPendingNotifications } from './application/reminders/outbox.js';
 export type { Mailer, OutgoingMail } from './infra/mailer.js';
+export { matchingCap } from './application/candidates.js';

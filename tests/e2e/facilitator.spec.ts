@@ -3,7 +3,8 @@ import { expectAccessible, signIn, DEMO_PASSWORD } from './support.js';
 
 /**
  * The facilitator's journey: register a person, validate her eligibility with a proof, open a need,
- * read the ranked candidates with their reasons, place the first one. The e2e database persists
+ * read the ranked candidates with their reasons, propose her to the company holding the lot, which
+ * accepts, place her from the accepted proposal, then end the placement. The e2e database persists
  * between runs: every name and reference is unique to the run.
  */
 const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
@@ -68,8 +69,8 @@ async function choose(page: Page, label: string | RegExp, typed: string, pick: R
   await input.fill(values.find((v) => pick.test(v))!);
 }
 
-test('facilitateur : inscrit une personne, valide son éligibilité avec un justificatif, la retrouve classée sur un besoin et la met en poste', async ({ page, baseURL }) => {
-  test.setTimeout(120_000);
+test('facilitateur : inscrit une personne, valide son éligibilité avec un justificatif, la retrouve classée sur un besoin et la met en poste', async ({ page, baseURL, browser }) => {
+  test.setTimeout(180_000);
   const reference = await lotOfTheDemoBuyer(baseURL!);
 
   await signIn(page, 'facilitatrice@demo.suivi-clauses.fr');
@@ -137,14 +138,59 @@ test('facilitateur : inscrit une personne, valide son éligibilité avec un just
   await expect(ours).toContainText(/Éligible jusqu’au \d{2}\/\d{2}\/\d{4}/);
   await expectAccessible(page);
 
-  // Place the first one.
-  const first = page.getByRole('row').nth(1);
-  await expect(first.getByRole('cell').first()).toHaveText('1');
-  const button = first.getByRole('button', { name: /^Placer / });
-  const name = (await button.textContent())!.replace(/^Placer /, '').trim();
-  await button.click();
-  await expect(page.getByRole('status')).toHaveText(`${name} est mis·e en poste.`);
-  await expect(page.getByRole('button', { name: `Placer ${name}` })).toHaveCount(0);
+  // « Proposer à l’entreprise » : the company holding the lot sees her without any eligibility criterion, and accepts.
+  const needUrl = page.url().replace(/\?cree$/, '');
+  await ours.getByRole('button', { name: `Proposer à l’entreprise : ${firstName} ${lastName}` }).click();
+  await expect(page.getByRole('status')).toHaveText(`${firstName} ${lastName} est proposé·e à l’entreprise.`);
+  const proposals = page.getByRole('region', { name: /Propositions à l’entreprise/ });
+  await expect(proposals.getByRole('row').filter({ hasText: `${lastName} ${firstName}` })).toContainText('En attente de réponse');
+  await expectAccessible(page);
+
+  const companyContext = await browser.newContext({ baseURL, locale: 'fr-FR' });
+  const company = await companyContext.newPage();
+  try {
+    await signIn(company, 'entreprise@demo.suivi-clauses.fr');
+    await expect(company).toHaveURL(/\/entreprise$/);
+    await company.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Candidatures proposées' }).click();
+    await expect(company.getByRole('heading', { level: 1 })).toHaveText('Candidatures proposées');
+    const card = company.getByRole('article').filter({ hasText: `Espaces verts ${run}` });
+    await expect(card.getByRole('heading')).toHaveText(`${firstName} E. — Jardinier / Jardinière paysagiste`);
+    await expect(card).toContainText('Cahors');
+    await expect(card).toContainText(/éligible jusqu’au \d{2}\/\d{2}\/\d{4}/);
+    await expect(company.locator('main')).not.toContainText('RSA');
+    await expect(company.locator('main')).not.toContainText(lastName);
+    await expectAccessible(company);
+    // Declining without a reason is refused, in French, at the field.
+    await card.getByRole('button', { name: `Refuser la candidature de ${firstName} E.` }).click();
+    await expect(card.locator('p.erreur-champ')).toHaveText('Indiquez le motif du refus.');
+    await card.getByRole('button', { name: `Accepter la candidature de ${firstName} E.` }).click();
+    await expect(company.getByRole('status')).toHaveText(`Candidature de ${firstName} E. acceptée.`);
+    await expect(company.getByRole('region', { name: /Déjà traitées/ }).getByRole('row').filter({ hasText: `Espaces verts ${run}` })).toContainText('Acceptée par l’entreprise');
+    await expectAccessible(company);
+  } finally {
+    await companyContext.close();
+  }
+
+  // Back on the need: the answer is there; the placement form of the accepted proposal is prefilled.
+  await page.goto(needUrl);
+  const answered = proposals.getByRole('row').filter({ hasText: `${lastName} ${firstName}` });
+  await expect(answered).toContainText('Acceptée par l’entreprise');
+  await answered.getByText(`Mettre en poste ${firstName} ${lastName}`).click();
+  await expect(answered.getByLabel('Employeur')).toHaveValue('Bâtiments du Quercy');
+  await expectAccessible(page);
+  await answered.getByRole('button', { name: `Confirmer la mise en poste de ${firstName} ${lastName}` }).click();
+  await expect(page.getByRole('status')).toHaveText(`${firstName} ${lastName} est mis·e en poste.`);
+  await expect(answered).toContainText('Mise en poste faite');
+  await expect(page.getByRole('button', { name: `Placer ${firstName} ${lastName}` })).toHaveCount(0);
+
+  // The placement's end, from the placements page (then the six-month follow-up is due).
+  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Mises en poste' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mises en poste');
+  const running = page.getByRole('row').filter({ hasText: `${lastName} ${firstName}` });
+  await running.getByText('Terminer').click();
+  await running.getByRole('button', { name: `Enregistrer la fin de ${firstName} ${lastName}` }).click();
+  await expect(page.getByRole('status')).toContainText(`Fin de la mise en poste de ${firstName} ${lastName} enregistrée`);
+  await expect(page.getByRole('region', { name: /Terminées/ }).getByRole('row').filter({ hasText: `${lastName} ${firstName}` })).toContainText('Attendu le');
   await expectAccessible(page);
 });
 

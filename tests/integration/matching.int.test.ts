@@ -50,7 +50,12 @@ describe('rapprochement d’un besoin et des participants', () => {
     const res = await w.facilitatorA.client.get(`/api/job-needs/${needId}/candidates`);
     expect(res.status, res.text).toBe(200);
     expect(res.body.candidates.map((c: { participant: { lastName: string } }) => c.participant.lastName)).toEqual(['Amina', 'Bruno', 'Chloé']);
-    expect(res.body.excluded).toBe(1); // David (Emma and Farid are filtered by the database)
+    expect(res.body.excluded).toBe(0); // Emma, Farid and David (too far for his own radius) are filtered by the database
+    expect(res.body.candidates[1].participant).toMatchObject({ commune: '46042', communeName: 'Cahors' });
+    const [audit] = (await app.orm.em.fork().getConnection().execute(
+      `select actor_user_id, after from audit_event where action = 'read_matching' and entity_id = ? order by id desc limit 1`, [needId],
+    )) as { actor_user_id: string; after: { candidates: string[] } }[];
+    expect(audit).toEqual({ actor_user_id: w.facilitatorA.user.id, after: { candidates: [ids.amina, ids.bruno, ids.chloe] } });
     const bruno = res.body.candidates[1];
     expect(bruno.reasons.map((r: { text: string }) => r.text.replace(/[\u202f\u00a0]/g, ' '))).toEqual([
       'Maçon / Maçonne en rénovation — même code ROME F1703',

@@ -7,24 +7,26 @@ import type { Actor, RequestMeta } from './actor.js';
 import { errors } from './errors.js';
 import { scoped } from '../infra/scope.js';
 import { audit } from '../infra/audit.js';
+import { pgArray, sqlOf } from '../infra/sql.js';
 
+/** The needs as the API shows them; the lot, job and commune names in one query. */
 export async function jobNeedViews(em: EntityManager, needs: JobNeedEntity[]): Promise<JobNeedDto[]> {
   if (needs.length === 0) return [];
-  const [lots, appellations, communes] = await Promise.all([
-    em.find(LotSchema, { id: { $in: [...new Set(needs.map((n) => n.lot.id))] } }),
-    em.find(RomeAppellationSchema, { code: { $in: [...new Set(needs.map((n) => n.appellationCode))] } }),
-    em.find(CommuneSchema, { code: { $in: [...new Set(needs.map((n) => n.siteCommuneCode))] } }),
-  ]);
-  const lotBy = new Map(lots.map((l) => [l.id, l]));
-  const appellationBy = new Map(appellations.map((a) => [a.code, a]));
-  const communeBy = new Map(communes.map((c) => [c.code, c]));
+  const names = await sqlOf(em)<{ id: string; lot_id: string; lot_title: string; holder_name: string | null; appellation_label: string | null; site_name: string | null }>(
+    `select n.id, l.id as lot_id, l.title as lot_title, l.holder_name, a.label as appellation_label, c.name as site_name
+     from job_need n join lot l on l.id = n.lot_id
+     left join rome_appellation a on a.code = n.appellation_code left join commune c on c.code = n.site_commune_code
+     where n.id = any(?::uuid[])`,
+    [pgArray(needs.map((n) => n.id))],
+  );
+  const nameBy = new Map(names.map((r) => [r.id, r]));
   return needs.map((n) => {
-    const lot = lotBy.get(n.lot.id)!;
+    const r = nameBy.get(n.id)!;
     return {
       id: n.id,
-      lot: { id: lot.id, title: lot.title, holderName: lot.holderName ?? null },
-      appellation: { code: n.appellationCode, label: appellationBy.get(n.appellationCode)?.label ?? n.appellationCode, romeCode: n.romeCode },
-      site: { code: n.siteCommuneCode, name: communeBy.get(n.siteCommuneCode)?.name ?? n.siteCommuneCode },
+      lot: { id: r.lot_id, title: r.lot_title, holderName: r.holder_name ?? null },
+      appellation: { code: n.appellationCode, label: r.appellation_label ?? n.appellationCode, romeCode: n.romeCode },
+      site: { code: n.siteCommuneCode, name: r.site_name ?? n.siteCommuneCode },
       startDate: n.startDate,
       durationWeeks: n.durationWeeks,
       endDate: n.endDate,

@@ -28,6 +28,8 @@ export const tenantPaths = {
   Placement: { owner: 'lot.buyer', facilitator: 'organisation', holder: 'lot.holderIdentifier' },
   // Job needs: the lot's buyer, the structures it mandated, the contractor holding the lot.
   JobNeed: { owner: 'lot.buyer', holder: 'lot.holderIdentifier' },
+  // Proposals of candidates: the structure that proposed them, the contractor holding the lot.
+  CandidateProposal: { owner: 'lot.buyer', facilitator: 'organisation', holder: 'lot.holderIdentifier' },
   // Hour declarations: the lot's buyer (facilitators through their mandates), the contractor holding the lot.
   HourDeclaration: { owner: 'buyer', holder: 'holderIdentifier' },
   // Notices: the clause's buyer (facilitators read through their mandates), the contractor holding the lot.

@@ -17,6 +17,8 @@ import { CommuneSchema, ReferentialVersionSchema, RomeAppellationSchema, RomeFic
 import { EligibilityCriterionSchema, EligibilityValidationSchema, ParticipantSchema, ProofDocumentSchema } from './participant.entity.js';
 import { PlacementSchema } from './placement.entity.js';
 import { JobNeedSchema } from './job-need.entity.js';
+import { CandidateProposalSchema } from './candidate-proposal.entity.js';
+import { ParticipantReachSchema } from './participant-reach.entity.js';
 import { DeclarationProofSchema, HourDeclarationSchema } from './hour-declaration.entity.js';
 import { DeclarationImportLineSchema, DeclarationImportSchema } from './declaration-import.entity.js';
 import { NoticeFileSchema, NoticeResponseSchema, NoticeSchema } from './notice.entity.js';
@@ -40,18 +42,21 @@ export * from './referential.entity.js';
 export * from './participant.entity.js';
 export * from './placement.entity.js';
 export * from './job-need.entity.js';
+export * from './candidate-proposal.entity.js';
+export * from './participant-reach.entity.js';
 export * from './hour-declaration.entity.js';
 export * from './declaration-import.entity.js';
 export * from './notice.entity.js';
 export * from './notification.entity.js';
 
 /** Every entity, passed explicitly to MikroORM (no folder discovery, no reflection). */
+// Typed as a plain list: the inferred tuple of every schema is too long for the declaration emitter.
 export const entities: EntitySchema<any, never>[] = [
   OrganisationSchema, UserSchema, SessionSchema, LoginThrottleSchema, AuditEventSchema,
   MandateSchema, OperationSchema, ContractSchema, ContractPartySchema, LotSchema, InsertionClauseSchema,
   AmendmentSchema, PurchaseOrderSchema, DecpImportSchema,
   RomeFicheSchema, RomeAppellationSchema, CommuneSchema, ReferentialVersionSchema,
-  ParticipantSchema, ProofDocumentSchema, EligibilityValidationSchema, EligibilityCriterionSchema, PlacementSchema, JobNeedSchema,
+  ParticipantSchema, ProofDocumentSchema, EligibilityValidationSchema, EligibilityCriterionSchema, PlacementSchema, JobNeedSchema, CandidateProposalSchema, ParticipantReachSchema,
   HourDeclarationSchema, DeclarationProofSchema, DeclarationImportSchema, DeclarationImportLineSchema,
   NoticeSchema, NoticeResponseSchema, NoticeFileSchema,
   NotificationSchema,

@@ -22,3 +22,4 @@ export * from './job-need.js';
 export * from './notice.js';
 export * from './notification.js';
 export * from './reporting.js';
+export * from './proposal.js';

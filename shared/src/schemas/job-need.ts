@@ -41,7 +41,7 @@ export const anonymousCandidateSchema = z.object({
 
 /** A facilitator's view: the person, the score and every reason, priority publics included. */
 export const candidateSchema = anonymousCandidateSchema.extend({
-  participant: z.object({ id: uuidSchema, lastName: z.string(), firstName: z.string(), commune: z.string().nullable() }),
+  participant: z.object({ id: uuidSchema, lastName: z.string(), firstName: z.string(), commune: z.string().nullable(), communeName: z.string().nullable() }),
   score: z.number().int(),
   reasons: z.array(reasonSchema),
 });

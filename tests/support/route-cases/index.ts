@@ -4,6 +4,7 @@ import { foundationCases } from './foundation.js';
 import { clauseCases, contractCases, decpImportCases, mandateCases, operationCases, referentialCases } from './portfolio.js';
 import { participantCases } from './participants.js';
 import { jobNeedCases } from './job-needs.js';
+import { proposalCases } from './proposals.js';
 import { declarationCases, declarationImportCases } from './declarations.js';
 import { noticeCases } from './notices.js';
 import { reportingCases } from './reporting.js';
@@ -21,6 +22,7 @@ export const routeCases: Partial<Record<RouteName, RouteCase>> = {
   ...decpImportCases,
   ...participantCases,
   ...jobNeedCases,
+  ...proposalCases,
   ...declarationCases,
   ...declarationImportCases,
   ...noticeCases,

@@ -12,7 +12,7 @@ export const needBody = (lotId: string) => ({
   lotId, appellationCode: '16250', siteCommuneCode: '46042', startDate: '2026-09-07', durationWeeks: 12, weeklyMinutes: 35 * 60, headcount: 2,
 });
 
-async function needOfA(w: World): Promise<string> {
+export async function needOfA(w: World): Promise<string> {
   const res = await w.contractorA.client.post('/api/job-needs', needBody(await lotOfA(w)));
   if (res.status !== 201) throw new Error(`besoin non créé : ${res.text}`);
   return res.body.id;

@@ -16,11 +16,15 @@ export function navigationOf(role: Role): NavItem[] {
       return [
         home, { href: '/operations', label: 'Opérations' }, { href: '/marches', label: 'Marchés' }, { href: '/clauses', label: 'Clauses' },
         { href: '/facilitateur/participants', label: 'Participants' }, { href: '/facilitateur/besoins', label: 'Besoins de recrutement' },
+        { href: '/facilitateur/mises-en-poste', label: 'Mises en poste' },
         { href: '/facilitateur/validation', label: 'Validation des heures' }, { href: '/indicateurs', label: 'Indicateurs' },
         { href: '/relances', label: 'Relances' },
       ];
     case 'contractor':
-      return [home, { href: '/entreprise/declarations', label: 'Déclarer mes heures' }, { href: '/entreprise/imports', label: 'Importer un relevé' }, { href: '/entreprise/courriers', label: 'Relances et mises en demeure' }];
+      return [
+        home, { href: '/entreprise/candidatures', label: 'Candidatures proposées' }, { href: '/entreprise/declarations', label: 'Déclarer mes heures' },
+        { href: '/entreprise/imports', label: 'Importer un relevé' }, { href: '/entreprise/courriers', label: 'Relances et mises en demeure' },
+      ];
     default:
       return [home, { href: '/indicateurs', label: 'Indicateurs' }, { href: '/relances', label: 'Relances' }];
   }

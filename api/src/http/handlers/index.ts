@@ -13,6 +13,7 @@ import { jobReferentialHandlers } from './job-referentials.js';
 import { participantHandlers } from './participants.js';
 import { eligibilityHandlers } from './eligibility.js';
 import { jobNeedHandlers } from './job-needs.js';
+import { proposalHandlers } from './proposals.js';
 import { declarationHandlers } from './declarations.js';
 import { declarationImportHandlers } from './declaration-imports.js';
 import { noticeHandlers } from './notices.js';
@@ -36,6 +37,7 @@ export const handlers: Handlers = {
   ...participantHandlers,
   ...eligibilityHandlers,
   ...jobNeedHandlers,
+  ...proposalHandlers,
   ...declarationHandlers,
   ...declarationImportHandlers,
   ...noticeHandlers,

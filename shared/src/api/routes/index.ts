@@ -12,6 +12,7 @@ import { jobReferentialRoutes } from './job-referentials.routes.js';
 import { participantRoutes } from './participants.routes.js';
 import { eligibilityRoutes } from './eligibility.routes.js';
 import { jobNeedRoutes } from './job-needs.routes.js';
+import { proposalRoutes } from './proposals.routes.js';
 import { declarationRoutes } from './declarations.routes.js';
 import { declarationImportRoutes } from './declaration-imports.routes.js';
 import { noticeRoutes } from './notices.routes.js';
@@ -42,6 +43,7 @@ export const routes = {
   ...participantRoutes,
   ...eligibilityRoutes,
   ...jobNeedRoutes,
+  ...proposalRoutes,
   ...declarationRoutes,
   ...declarationImportRoutes,
   ...noticeRoutes,
