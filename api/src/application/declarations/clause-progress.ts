@@ -112,9 +112,12 @@ export async function clauseProgress(em: EntityManager, clauseIds: readonly stri
       clause,
       placements: people.flatMap((id) => placementsByParticipant.get(id) ?? []),
       // Subcontracted placements count through their attestations and invoices (C7), not hours worked.
+      // Only validated declarations can count (the engine sets the others aside as "not validated"
+      // before any rule): handing it only those gives the same counted minutes, without checking the
+      // shape of every transmitted one (an import of 100 000 lines transmits them all at once).
       declarations: people
         .flatMap((id) => declarationsByParticipant.get(id) ?? [])
-        .filter((declaration) => !subcontractedIds.has(declaration.placement_id))
+        .filter((declaration) => declaration.status === 'validated' && !subcontractedIds.has(declaration.placement_id))
         .map(domainDeclaration),
       eligibilityValidations: people.flatMap((id) => validationsByParticipant.get(id) ?? []),
       siaeSubcontracts: subcontracted.map((facts) => subcontractOf(facts, declarationsByPlacement.get(facts.id) ?? [])),
@@ -122,7 +125,8 @@ export async function clauseProgress(em: EntityManager, clauseIds: readonly stri
     const deadlines = declarationDeadlines({
       clause,
       placements: ownFacts.map(domainPlacement),
-      declarations: ownDeclarations.map(domainDeclaration),
+      // Drafts are not declarations yet for the deadlines (the domain skips them too).
+      declarations: ownDeclarations.filter((declaration) => declaration.status !== 'draft').map(domainDeclaration),
       today,
     });
     const countedMinutes = counting.ok ? counting.value.countedMinutes : 0;
