@@ -5,7 +5,7 @@
 // each; then the same file again (idempotent: every line unchanged). Target: ≤ 10 s for 100,000 lines.
 import ExcelJS from 'exceljs';
 import { IMPORT_COLUMNS } from '@app/shared';
-import { startDeclarationsWorld, withPeakRss } from './declarations-world.js';
+import { machineLoad, startDeclarationsWorld, withPeakRss } from './declarations-world.js';
 
 const lines = Number(process.argv[2] ?? 100_000);
 const format = process.argv[3] === 'xlsx' ? 'xlsx' : 'csv';
@@ -41,6 +41,7 @@ try {
     for (const row of rows) sheet.addRow(row.map((value, i) => (i === 8 && value !== null ? Number(value.replace(',', '.')) : value)));
     body = Buffer.from(await workbook.xlsx.writeBuffer());
   }
+  console.log(machineLoad());
   console.log(`relevé ${format.toUpperCase()} : ${rows.length} lignes (${people} personnes × ${MONTHS} mois), ${(body.length / 1_048_576).toFixed(1)} Mo`);
 
   const cookie = await world.contractorSession(0);
@@ -62,8 +63,8 @@ try {
     if (preview.value.status !== 'previewed') throw new Error(`aperçu en erreur : ${JSON.stringify(preview.value.errors.slice(0, 3))}`);
     const committed = await withPeakRss(() => confirm(preview.value.id));
     console.log(
-      `${label} : aperçu ${Math.round(preview.ms)} ms (${rate(preview.ms)}, RSS max ${preview.peakMiB} Mio) ; ` +
-        `confirmation ${Math.round(committed.ms)} ms (${rate(committed.ms)}, RSS max ${committed.peakMiB} Mio) ; ` +
+      `${label} : aperçu ${Math.round(preview.ms)} ms (${rate(preview.ms)}, CPU Node ${preview.cpuMs} ms, RSS max ${preview.peakMiB} Mio) ; ` +
+        `confirmation ${Math.round(committed.ms)} ms (${rate(committed.ms)}, CPU Node ${committed.cpuMs} ms, RSS max ${committed.peakMiB} Mio) ; ` +
         `total ${Math.round(preview.ms + committed.ms)} ms — aperçu ${JSON.stringify(preview.value.counts)}, résultat ${JSON.stringify(committed.value)}`,
     );
   }

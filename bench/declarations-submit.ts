@@ -7,7 +7,7 @@
 // declaration every paceMs (random start), as people filling in a form do.
 // Prints p50 / p95 / max latency and the throughput. Target: p95 ≤ 30 ms at 50 concurrent clients.
 import { percentile } from './support.js';
-import { startDeclarationsWorld } from './declarations-world.js';
+import { machineLoad, startDeclarationsWorld } from './declarations-world.js';
 
 const clients = Number(process.argv[2] ?? 50);
 const perClient = Number(process.argv[3] ?? 20);
@@ -37,6 +37,8 @@ try {
   // Warm-up (connections, JIT), then the measure: every client sends its declarations one after the other.
   await Promise.all(cookies.map((cookie, c) => (async () => { for (const id of placementsOf(c).slice(0, WARMUP)) await submit(cookie, id); })()));
   const times: number[] = [];
+  console.log(machineLoad());
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   await Promise.all(
     cookies.map((cookie, c) => (async () => {
@@ -49,12 +51,13 @@ try {
     })()),
   );
   const wall = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
   times.sort((a, b) => a - b);
   console.log(
     `${times.length} déclarations transmises par ${clients} clients simultanés (${perClient} chacun, sessions et mises en poste distinctes, ` +
       `${paceMs > 0 ? `une toutes les ${paceMs} ms par client` : 'sans pause'}) : ` +
       `p50 ${Math.round(percentile(times, 50))} ms, p95 ${Math.round(percentile(times, 95))} ms, max ${Math.round(times[times.length - 1]!)} ms ; ` +
-      `${Math.round(times.length / (wall / 1000))} déclarations/s`,
+      `${Math.round(times.length / (wall / 1000))} déclarations/s ; CPU Node (serveur et clients) ${((cpu.user + cpu.system) / 1000 / times.length).toFixed(1)} ms par déclaration`,
   );
   const [{ count }] = (await world.sql<{ count: string }>(`select count(*) from hour_declaration where status = 'submitted' and month = ?`, [month])) as [{ count: string }];
   console.log(`déclarations transmises en base pour ${month} : ${count}`);

@@ -4,6 +4,7 @@
 // not what is measured.
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import { OrganisationSchema, UserSchema } from '@app/db';
 import { hashPassword } from '@app/api';
 import { startBench, type Bench } from './support.js';
@@ -120,6 +121,10 @@ export async function startDeclarationsWorld(options: { lots: number; people: nu
   };
 }
 
+/** The machine's load when measuring (the figures depend on it: PostgreSQL shares the same cores). */
+export const machineLoad = (): string =>
+  `charge de la machine ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')} sur ${os.cpus().length} cœurs`;
+
 const hwmKiB = (): number | null => {
   try {
     return Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync('/proc/self/status', 'utf8'))?.[1]);
@@ -133,7 +138,7 @@ const hwmKiB = (): number | null => {
  * kernel's high-water mark (VmHWM), reset before (clear_refs 5), so that a synchronous parse that
  * blocks the event loop is caught too; sampled every 10 ms where /proc is not available.
  */
-export async function withPeakRss<T>(fn: () => Promise<T>): Promise<{ value: T; peakMiB: number; ms: number }> {
+export async function withPeakRss<T>(fn: () => Promise<T>): Promise<{ value: T; peakMiB: number; ms: number; cpuMs: number }> {
   let sampled = process.memoryUsage.rss();
   let kernel = false;
   try {
@@ -144,11 +149,13 @@ export async function withPeakRss<T>(fn: () => Promise<T>): Promise<{ value: T; 
   }
   const timer = setInterval(() => (sampled = Math.max(sampled, process.memoryUsage.rss())), 10);
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   try {
     const value = await fn();
     const ms = performance.now() - t0;
+    const cpu = process.cpuUsage(cpu0);
     const peak = kernel ? hwmKiB()! * 1024 : Math.max(sampled, process.memoryUsage.rss());
-    return { value, peakMiB: Math.round(peak / 1_048_576), ms };
+    return { value, peakMiB: Math.round(peak / 1_048_576), ms, cpuMs: Math.round((cpu.user + cpu.system) / 1000) };
   } finally {
     clearInterval(timer);
   }
