@@ -63,8 +63,8 @@ try {
     if (preview.value.status !== 'previewed') throw new Error(`aperçu en erreur : ${JSON.stringify(preview.value.errors.slice(0, 3))}`);
     const committed = await withPeakRss(() => confirm(preview.value.id));
     console.log(
-      `${label} : aperçu ${Math.round(preview.ms)} ms (${rate(preview.ms)}, CPU Node ${preview.cpuMs} ms, RSS max ${preview.peakMiB} Mio) ; ` +
-        `confirmation ${Math.round(committed.ms)} ms (${rate(committed.ms)}, CPU Node ${committed.cpuMs} ms, RSS max ${committed.peakMiB} Mio) ; ` +
+      `${label} : aperçu ${Math.round(preview.ms)} ms (${rate(preview.ms)}, CPU Node ${preview.cpuMs} ms, RSS ${preview.startMiB} → max ${preview.peakMiB} Mio) ; ` +
+        `confirmation ${Math.round(committed.ms)} ms (${rate(committed.ms)}, CPU Node ${committed.cpuMs} ms, RSS ${committed.startMiB} → max ${committed.peakMiB} Mio) ; ` +
         `total ${Math.round(preview.ms + committed.ms)} ms — aperçu ${JSON.stringify(preview.value.counts)}, résultat ${JSON.stringify(committed.value)}`,
     );
   }

@@ -138,7 +138,8 @@ const hwmKiB = (): number | null => {
  * kernel's high-water mark (VmHWM), reset before (clear_refs 5), so that a synchronous parse that
  * blocks the event loop is caught too; sampled every 10 ms where /proc is not available.
  */
-export async function withPeakRss<T>(fn: () => Promise<T>): Promise<{ value: T; peakMiB: number; ms: number; cpuMs: number }> {
+export async function withPeakRss<T>(fn: () => Promise<T>): Promise<{ value: T; peakMiB: number; startMiB: number; ms: number; cpuMs: number }> {
+  const startMiB = Math.round(process.memoryUsage.rss() / 1_048_576);
   let sampled = process.memoryUsage.rss();
   let kernel = false;
   try {
@@ -155,7 +156,7 @@ export async function withPeakRss<T>(fn: () => Promise<T>): Promise<{ value: T; 
     const ms = performance.now() - t0;
     const cpu = process.cpuUsage(cpu0);
     const peak = kernel ? hwmKiB()! * 1024 : Math.max(sampled, process.memoryUsage.rss());
-    return { value, peakMiB: Math.round(peak / 1_048_576), ms, cpuMs: Math.round((cpu.user + cpu.system) / 1000) };
+    return { value, peakMiB: Math.round(peak / 1_048_576), startMiB, ms, cpuMs: Math.round((cpu.user + cpu.system) / 1000) };
   } finally {
     clearInterval(timer);
   }
