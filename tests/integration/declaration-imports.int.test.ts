@@ -323,6 +323,25 @@ describe('une panne au milieu de l’enregistrement ne laisse aucun import parti
     expect((await confirm(preview.body.id)).body).toEqual({ created: 4, updated: 0, unchanged: 0 });
   });
 
+  it('une panne pendant l’aperçu (écriture des lignes) ne laisse ni import ni ligne', async () => {
+    const scenario = await scenarioOfA(w, { people: 3 });
+    const lines = scenario.placements.map((p) => `${p.placementId};2026-03;140`);
+    const body = Buffer.from(['Référence de la mise en poste;Mois;Heures travaillées sur le lot', ...lines].join('\n'));
+    await sql(`create function fail_on_line() returns trigger language plpgsql as $$ begin
+      if new.line = 3 then raise exception 'panne simulée pendant l''aperçu'; end if; return new; end $$`);
+    await sql(`create trigger panne_apercu before insert on declaration_import_line for each row execute function fail_on_line()`);
+    const before = { ...(await written()), imports: await count('declaration_import'), lines: await count('declaration_import_line') };
+    try {
+      const crashed = await upload(body, 'panne.csv');
+      expect(crashed.status).toBe(500);
+      expect({ ...(await written()), imports: await count('declaration_import'), lines: await count('declaration_import_line') }).toEqual(before);
+    } finally {
+      await sql('drop trigger panne_apercu on declaration_import_line');
+      await sql('drop function fail_on_line()');
+    }
+    expect((await upload(body, 'panne.csv')).body.counts).toMatchObject({ create: 3, error: 0 });
+  });
+
   it('un aperçu périmé (une déclaration a changé depuis) est refusé en entier', async () => {
     const scenario = await scenarioOfA(w, { people: 2 });
     const [a, b] = scenario.placements;

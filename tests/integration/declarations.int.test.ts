@@ -154,6 +154,27 @@ describe('cloisonnement : chaque entreprise ne voit que ses déclarations, chaqu
     expect(await auditCount()).toBe(before);
   });
 
+  it('l’entreprise B ne peut ni télécharger ni retirer le justificatif d’une déclaration de A (404), ni la filtrer par sa mise en poste', async () => {
+    const proof = (await attachProof(w.contractorA, ofA.id)).items[0]!;
+    const before = await auditCount();
+    const download = await w.contractorB.client.get(`/api/declarations/${ofA.id}/proofs/${proof.id}`);
+    expect(download.status).toBe(404);
+    expect(download.text).not.toContain('%PDF');
+    expect((await w.contractorB.client.request('DELETE', `/api/declarations/${ofA.id}/proofs/${proof.id}`)).status).toBe(404);
+    expect((await w.contractorA.client.get(`/api/declarations/${ofA.id}`)).body.proofs.map((p: { id: string }) => p.id)).toContain(proof.id);
+    const filtered = await w.contractorB.client.get(`/api/declarations?placementId=${(await w.contractorA.client.get(`/api/declarations/${ofA.id}`)).body.placementId}`);
+    expect(filtered.body.items).toEqual([]);
+    expect(await auditCount()).toBe(before);
+  });
+
+  it('l’entreprise B ne peut pas déclarer sur la mise en poste de A, même pour un mois libre (404, rien d’écrit)', async () => {
+    const placementId = (await w.contractorA.client.get(`/api/declarations/${ofA.id}`)).body.placementId as string;
+    const before = [await declarationCount(), await auditCount()];
+    const res = await w.contractorB.client.post('/api/declarations', declarationBody(placementId, { month: '2026-04' }));
+    expect(res.status).toBe(404);
+    expect([await declarationCount(), await auditCount()]).toEqual(before);
+  });
+
   it('les listes de B ne contiennent rien de A', async () => {
     const list = await w.contractorB.client.get('/api/declarations');
     expect(list.body.items.map((d: { id: string }) => d.id)).not.toContain(ofA.id);

@@ -26,10 +26,22 @@ export async function checkAll(em: EntityManager, requests: readonly CheckReques
   if (requests.length === 0) return findings;
   const participants = [...new Set(requests.map((request) => request.facts.participantId))];
   const months = [...new Set(requests.map((request) => request.declaration.month))];
-  // One after the other: inside a transaction they share one connection.
-  const placements = await participantsPlacements(em, participants);
-  const validations = await participantsEligibility(em, participants);
-  const recorded = await participantsDeclarations(em, participants, months);
+  // Inside a transaction they share one connection: one after the other. Outside (a declaration
+  // being transmitted), at once on the pool's connections: the latency of one round trip, not three.
+  let placements: Awaited<ReturnType<typeof participantsPlacements>>;
+  let validations: Awaited<ReturnType<typeof participantsEligibility>>;
+  let recorded: Awaited<ReturnType<typeof participantsDeclarations>>;
+  if (em.isInTransaction()) {
+    placements = await participantsPlacements(em, participants);
+    validations = await participantsEligibility(em, participants);
+    recorded = await participantsDeclarations(em, participants, months);
+  } else {
+    [placements, validations, recorded] = await Promise.all([
+      participantsPlacements(em, participants),
+      participantsEligibility(em, participants),
+      participantsDeclarations(em, participants, months),
+    ]);
+  }
   const placementsOf = groupBy(placements, (placement) => placement.participantId);
   const validationsOf = groupBy(validations, (validation) => validation.participantId);
   const recordedOf = groupBy(recorded, (row) => row.participant_id);

@@ -87,14 +87,17 @@ export async function clauseProgress(em: EntityManager, clauseIds: readonly stri
         [pgArray(participants)],
       )
     : [];
+  // Grouped once, so that each clause only walks its own people's rows (not every row of every clause).
   const ownByClause = groupBy(own, (facts) => facts.clause.id);
   const declarationsByPlacement = groupBy(declarations, (row) => row.placement_id);
+  const declarationsByParticipant = groupBy(declarations, (row) => row.participant_id);
+  const placementsByParticipant = groupBy(placements, (placement) => placement.participantId);
+  const validationsByParticipant = groupBy(validations, (validation) => validation.participantId);
 
   for (const row of clauses) {
     const ownFacts = ownByClause.get(row.id) ?? [];
     const clause = ownFacts[0]?.clause;
-    const ownIds = new Set(ownFacts.map((facts) => facts.id));
-    const ownDeclarations = declarations.filter((declaration) => ownIds.has(declaration.placement_id));
+    const ownDeclarations = ownFacts.flatMap((facts) => declarationsByPlacement.get(facts.id) ?? []);
     const pendingMinutes = ownDeclarations
       .filter((declaration) => declaration.status === 'submitted' || declaration.status === 'corrected')
       .reduce((total, declaration) => total + declaration.worked_minutes + (declaration.training_minutes ?? 0) + (declaration.attested_minutes ?? 0), 0);
@@ -102,23 +105,28 @@ export async function clauseProgress(em: EntityManager, clauseIds: readonly stri
       result.set(row.id, { clauseId: row.id, countedMinutes: 0, pendingMinutes: 0, status: null, progress: null, missing: [], missingPeriods: 0, lateFlag: false });
       continue;
     }
-    const people = new Set(ownFacts.map((facts) => facts.participantId));
+    const people = [...new Set(ownFacts.map((facts) => facts.participantId))];
     const subcontracted = ownFacts.filter((facts) => SUBCONTRACT_MODALITIES.includes(facts.modality));
     const subcontractedIds = new Set(subcontracted.map((facts) => facts.id));
     const counting = countClauseHours({
       clause,
-      placements: placements.filter((placement) => people.has(placement.participantId)),
+      placements: people.flatMap((id) => placementsByParticipant.get(id) ?? []),
       // Subcontracted placements count through their attestations and invoices (C7), not hours worked.
-      declarations: declarations
-        .filter((declaration) => people.has(declaration.participant_id) && !subcontractedIds.has(declaration.placement_id))
+      // Only validated declarations can count (the engine sets the others aside as "not validated"
+      // before any rule): handing it only those gives the same counted minutes, without checking the
+      // shape of every transmitted one (an import of 100 000 lines transmits them all at once).
+      declarations: people
+        .flatMap((id) => declarationsByParticipant.get(id) ?? [])
+        .filter((declaration) => declaration.status === 'validated' && !subcontractedIds.has(declaration.placement_id))
         .map(domainDeclaration),
-      eligibilityValidations: validations.filter((validation) => people.has(validation.participantId)),
+      eligibilityValidations: people.flatMap((id) => validationsByParticipant.get(id) ?? []),
       siaeSubcontracts: subcontracted.map((facts) => subcontractOf(facts, declarationsByPlacement.get(facts.id) ?? [])),
     });
     const deadlines = declarationDeadlines({
       clause,
       placements: ownFacts.map(domainPlacement),
-      declarations: ownDeclarations.map(domainDeclaration),
+      // Drafts are not declarations yet for the deadlines (the domain skips them too).
+      declarations: ownDeclarations.filter((declaration) => declaration.status !== 'draft').map(domainDeclaration),
       today,
     });
     const countedMinutes = counting.ok ? counting.value.countedMinutes : 0;

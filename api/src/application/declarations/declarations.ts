@@ -12,6 +12,7 @@ import {
   SUBCONTRACT_MODALITIES,
   type BulkValidateResult,
   type Declaration,
+  type DeclarationProof,
   type DeclarationStatus,
   type Finding,
 } from '@app/shared';
@@ -32,7 +33,7 @@ import { placementFacts, type PlacementFacts } from '../../infra/declaration-fac
 import { checkAll } from './checks.js';
 import { blocksSubmission, blocksValidation } from './findings.js';
 import { refreshClauseProgress } from './clause-progress.js';
-import { asDomainDeclaration, declarationViews, proofsOf } from './views.js';
+import { asDomainDeclaration, declarationView, declarationViews, proofsOf } from './views.js';
 
 type CreateInput = z.output<typeof createDeclarationInputSchema>;
 type UpdateInput = z.output<typeof updateDeclarationInputSchema>;
@@ -108,15 +109,28 @@ function refuseBlocking(findings: readonly Finding[], blocking: (findings: reado
   }
 }
 
-async function findingsFor(em: EntityManager, entity: HourDeclarationEntity, facts: PlacementFacts, today: string): Promise<Finding[]> {
-  const proofs = (await proofsOf(em, [entity.id])).get(entity.id) ?? [];
+interface Checked {
+  findings: Finding[];
+  proofs: DeclarationProof[];
+}
+
+/** The checks of a declaration as it would stand; a new one has no proof yet (no query for them). */
+async function findingsFor(em: EntityManager, entity: HourDeclarationEntity, facts: PlacementFacts, today: string, isNew = false): Promise<Checked> {
+  const proofs = isNew ? [] : ((await proofsOf(em, [entity.id])).get(entity.id) ?? []);
   const declaration = asDomainDeclaration(entity, proofs.map((proof) => proof.id));
-  return (await checkAll(em, [{ facts, declaration }], today)).get(entity.id) ?? [];
+  return { findings: (await checkAll(em, [{ facts, declaration }], today)).get(entity.id) ?? [], proofs };
 }
 
 async function viewOf(em: EntityManager, entity: HourDeclarationEntity, today: string): Promise<Declaration> {
   return (await declarationViews(em, [entity], today))[0]!;
 }
+
+/**
+ * The view of a declaration the contractor has just written, from what its checks loaded: the checks
+ * exclude the declaration itself from the "others", so they find the same after the write.
+ */
+const viewAfterWrite = (entity: HourDeclarationEntity, facts: PlacementFacts, checked: Checked, today: string): Declaration =>
+  declarationView(entity, facts, checked.proofs, checked.findings, today);
 
 /** The status after the contractor transmits: a correction after a rejection, a submission otherwise. */
 const transmittedStatus = (status: string): DeclarationStatus => (status === 'rejected' || status === 'corrected' ? 'corrected' : 'submitted');
@@ -148,7 +162,8 @@ export async function createDeclaration(em: EntityManager, actor: Actor, meta: R
     submittedAt: input.submit ? now : null,
     submittedBy: input.submit ? actor.userId : null,
   });
-  refuseBlocking(await findingsFor(em, entity, facts, today), blocksSubmission);
+  const checked = await findingsFor(em, entity, facts, today, true);
+  refuseBlocking(checked.findings, blocksSubmission);
   audit(em, actor, meta, { action: 'create', entityType: 'HourDeclaration', entityId: entity.id, after: { month: input.month, status: entity.status, ...values(entity) } });
   try {
     await em.flush();
@@ -157,7 +172,7 @@ export async function createDeclaration(em: EntityManager, actor: Actor, meta: R
     if (error instanceof UniqueConstraintViolationException) throw errors.conflict(`Une déclaration vient d’être enregistrée pour ${input.month} : rechargez la page.`);
     throw error;
   }
-  return viewOf(em, entity, today);
+  return viewAfterWrite(entity, facts, checked, today);
 }
 
 async function editable(em: EntityManager, actor: Actor, id: string, version: number): Promise<{ entity: HourDeclarationEntity; facts: PlacementFacts }> {
@@ -200,13 +215,14 @@ export async function updateDeclaration(em: EntityManager, actor: Actor, meta: R
     entity.submittedAt = new Date();
     entity.submittedBy = actor.userId;
   }
-  refuseBlocking(await findingsFor(em, entity, facts, today), blocksSubmission);
+  const checked = await findingsFor(em, entity, facts, today);
+  refuseBlocking(checked.findings, blocksSubmission);
   audit(em, actor, meta, {
     action: entity.status === 'corrected' && before.status === 'rejected' ? 'correct' : 'update',
     entityType: 'HourDeclaration', entityId: entity.id, before, after: { status: entity.status, ...values(entity) },
   });
   await flushOrConflict(em);
-  return viewOf(em, entity, today);
+  return viewAfterWrite(entity, facts, checked, today);
 }
 
 export async function submitDeclaration(em: EntityManager, actor: Actor, meta: RequestMeta, id: string, input: VersionInput, today: string): Promise<Declaration> {
@@ -216,13 +232,14 @@ export async function submitDeclaration(em: EntityManager, actor: Actor, meta: R
   entity.status = transmittedStatus(entity.status);
   entity.submittedAt = new Date();
   entity.submittedBy = actor.userId;
-  refuseBlocking(await findingsFor(em, entity, facts, today), blocksSubmission);
+  const checked = await findingsFor(em, entity, facts, today);
+  refuseBlocking(checked.findings, blocksSubmission);
   audit(em, actor, meta, {
     action: before === 'rejected' ? 'correct' : 'submit', entityType: 'HourDeclaration', entityId: entity.id,
     before: { status: before }, after: { status: entity.status, ...values(entity) },
   });
   await flushOrConflict(em);
-  return viewOf(em, entity, today);
+  return viewAfterWrite(entity, facts, checked, today);
 }
 
 /** The declaration, pending and at the version the facilitator saw (409 otherwise, with who decided). */
@@ -246,7 +263,7 @@ export async function validateDeclaration(em: EntityManager, actor: Actor, meta:
   const entity = await em.transactional(async (tx) => {
     const entity = await pendingForDecision(tx, actor, id, input.version);
     const facts = await visiblePlacement(tx, actor, entity.placement.id);
-    refuseBlocking(await findingsFor(tx, entity, facts, today), blocksValidation);
+    refuseBlocking((await findingsFor(tx, entity, facts, today)).findings, blocksValidation);
     decide(entity, actor, 'validated', null);
     audit(tx, actor, meta, { action: 'validate', entityType: 'HourDeclaration', entityId: entity.id, before: { status: 'pending' }, after: { status: 'validated', ...values(entity) } });
     await flushOrConflict(tx, decidedElsewhere);

@@ -23,7 +23,7 @@ import type { Actor, RequestMeta } from '../actor.js';
 import { AppError, errors } from '../errors.js';
 import { audit } from '../../infra/audit.js';
 import { placementFacts, type PlacementFacts } from '../../infra/declaration-facts.js';
-import { pgArray, sqlOf } from '../../infra/sql.js';
+import { boundSqlOf, pgArray, sqlOf } from '../../infra/sql.js';
 import { readSpreadsheet, SpreadsheetError, type SpreadsheetContent } from '../../infra/spreadsheets/read-spreadsheet.js';
 import { checkAll, type CheckRequest } from './checks.js';
 import { lineOutcome, type RecordedDeclaration } from './import-outcome.js';
@@ -70,7 +70,7 @@ async function readFile(bytes: Uint8Array): Promise<SpreadsheetContent> {
 async function recordedFor(em: EntityManager, pairs: readonly { placementId: string; month: string }[]): Promise<Map<string, RecordedDeclaration & { version: number }>> {
   const found = new Map<string, RecordedDeclaration & { version: number }>();
   if (pairs.length === 0) return found;
-  const rows = await sqlOf(em)<{
+  const rows = await boundSqlOf(em)<{
     id: string; placement_id: string; month: string; status: string; version: number; worked_minutes: number;
     training_minutes: number | null; attested_minutes: number | null; invoice_cents: string | number | null; comment: string | null;
   }>(
@@ -165,7 +165,7 @@ async function checkLines(em: EntityManager, actor: Actor, lines: readonly State
 
 /** Bulk insert of the preview lines (column arrays unnested: one statement per 10 000 lines). */
 async function insertLines(em: EntityManager, importId: string, lines: readonly CheckedLine[]): Promise<void> {
-  const sql = sqlOf(em);
+  const sql = boundSqlOf(em);
   for (let start = 0; start < lines.length; start += INSERT_CHUNK) {
     const chunk = lines.slice(start, start + INSERT_CHUNK);
     const col = <T extends string | number | null>(pick: (line: CheckedLine) => T) => pgArray(chunk.map(pick));
@@ -204,8 +204,8 @@ async function insertLines(em: EntityManager, importId: string, lines: readonly 
         col((l) => l.existing?.version ?? null),
         col((l) => l.existing?.status ?? null),
         col((l) => (l.existing ? JSON.stringify({ status: l.existing.status, workedMinutes: l.existing.workedMinutes, trainingMinutes: l.existing.trainingMinutes, attestedMinutes: l.existing.attestedMinutes, invoiceCents: l.existing.invoiceCents, comment: l.existing.comment }) : null)),
-        col((l) => JSON.stringify(l.errors)),
-        col((l) => JSON.stringify(l.warnings)),
+        col((l) => (l.errors.length ? JSON.stringify(l.errors) : '[]')),
+        col((l) => (l.warnings.length ? JSON.stringify(l.warnings) : '[]')),
       ],
     );
   }
