@@ -1,3 +1,4 @@
+import type { EntitySchema } from '@mikro-orm/core';
 import { OrganisationSchema } from './organisation.entity.js';
 import { UserSchema } from './user.entity.js';
 import { SessionSchema } from './session.entity.js';
@@ -18,6 +19,7 @@ import { PlacementSchema } from './placement.entity.js';
 import { JobNeedSchema } from './job-need.entity.js';
 import { DeclarationProofSchema, HourDeclarationSchema } from './hour-declaration.entity.js';
 import { DeclarationImportLineSchema, DeclarationImportSchema } from './declaration-import.entity.js';
+import { ClauseDeclarationStateSchema, ClauseMonthTotalSchema } from './clause-figures.entity.js';
 
 export * from './organisation.entity.js';
 export * from './user.entity.js';
@@ -39,13 +41,16 @@ export * from './placement.entity.js';
 export * from './job-need.entity.js';
 export * from './hour-declaration.entity.js';
 export * from './declaration-import.entity.js';
+export * from './clause-figures.entity.js';
 
 /** Every entity, passed explicitly to MikroORM (no folder discovery, no reflection). */
-export const entities = [
+// Typed loosely: the inferred tuple of every schema is too large for the compiler to serialise.
+export const entities: EntitySchema<any, never>[] = [
   OrganisationSchema, UserSchema, SessionSchema, LoginThrottleSchema, AuditEventSchema,
   MandateSchema, OperationSchema, ContractSchema, ContractPartySchema, LotSchema, InsertionClauseSchema,
   AmendmentSchema, PurchaseOrderSchema, DecpImportSchema,
   RomeFicheSchema, RomeAppellationSchema, CommuneSchema, ReferentialVersionSchema,
   ParticipantSchema, ProofDocumentSchema, EligibilityValidationSchema, EligibilityCriterionSchema, PlacementSchema, JobNeedSchema,
   HourDeclarationSchema, DeclarationProofSchema, DeclarationImportSchema, DeclarationImportLineSchema,
+  ClauseMonthTotalSchema, ClauseDeclarationStateSchema,
 ];

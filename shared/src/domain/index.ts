@@ -45,3 +45,5 @@ export * from './penalties.js';
 export * from './aggregation.js';
 export * from './matching.js';
 export * from './retention.js';
+export * from './dashboard.js';
+export { roundTo } from './arithmetic.js';

@@ -19,3 +19,4 @@ export * from './participant.js';
 export * from './eligibility.js';
 export * from './job-referentials.js';
 export * from './job-need.js';
+export * from './dashboard.js';

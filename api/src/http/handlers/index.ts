@@ -15,6 +15,7 @@ import { eligibilityHandlers } from './eligibility.js';
 import { jobNeedHandlers } from './job-needs.js';
 import { declarationHandlers } from './declarations.js';
 import { declarationImportHandlers } from './declaration-imports.js';
+import { dashboardHandlers } from './dashboards.js';
 
 /** Thin handlers, one file per resource: input already parsed and authorized by the router; each calls a use case. */
 export const handlers: Handlers = {
@@ -34,4 +35,5 @@ export const handlers: Handlers = {
   ...jobNeedHandlers,
   ...declarationHandlers,
   ...declarationImportHandlers,
+  ...dashboardHandlers,
 };

@@ -14,6 +14,7 @@ import { eligibilityRoutes } from './eligibility.routes.js';
 import { jobNeedRoutes } from './job-needs.routes.js';
 import { declarationRoutes } from './declarations.routes.js';
 import { declarationImportRoutes } from './declaration-imports.routes.js';
+import { dashboardRoutes } from './dashboards.routes.js';
 
 export { healthSchema } from './system.routes.js';
 export { allRoles, listOf, portfolioRoles, lotReaders } from './access.js';
@@ -40,6 +41,7 @@ export const routes = {
   ...jobNeedRoutes,
   ...declarationRoutes,
   ...declarationImportRoutes,
+  ...dashboardRoutes,
 } as const;
 
 export type Routes = typeof routes;
