@@ -5,6 +5,7 @@ import { clauseCases, contractCases, decpImportCases, mandateCases, operationCas
 import { participantCases } from './participants.js';
 import { jobNeedCases } from './job-needs.js';
 import { declarationCases, declarationImportCases } from './declarations.js';
+import { dashboardCases } from './dashboards.js';
 
 export type { RouteCase, World, Call } from './types.js';
 
@@ -21,4 +22,5 @@ export const routeCases: Partial<Record<RouteName, RouteCase>> = {
   ...jobNeedCases,
   ...declarationCases,
   ...declarationImportCases,
+  ...dashboardCases,
 };

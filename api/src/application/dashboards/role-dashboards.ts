@@ -95,8 +95,8 @@ export async function facilitatorDashboard(em: EntityManager, actor: Actor, toda
     [buyers, actor.organisationId],
   );
   const expiring = await sql<{ participant_id: string; person: string; valid_until: string }>(
-    `select * from (
-       select distinct on (ev.participant_id) ev.participant_id, pa.last_name || ' ' || pa.first_name as person, ev.valid_until::text as valid_until
+    `select participant_id, person, valid_until::text as valid_until from (
+       select distinct on (ev.participant_id) ev.participant_id, pa.last_name || ' ' || pa.first_name as person, ev.valid_until
          from eligibility_validation ev join participant pa on pa.id = ev.participant_id
         where ev.organisation_id = ? and ev.revoked_at is null and pa.erased_at is null
         order by ev.participant_id, ev.valid_until desc nulls first) v
