@@ -4,4 +4,4 @@ export { loadConfig, type Config } from './config.js';
 export { hashPassword } from './infra/passwords.js';
 export { toProblem } from './http/middleware/problem.js';
 export { refreshComplianceStatuses } from './application/portfolio/compliance-refresh.js';
-export { clauseProgress } from './application/declarations/clause-progress.js';
+export { clauseProgress, refreshClauseProgress } from './application/declarations/clause-progress.js';
