@@ -65,7 +65,7 @@ await step('clauses', `insert into insertion_clause (id, lot_id, contract_id, bu
       initial_required_minutes, warnings, hours_history, to_size, start_date, end_date, target_publics, rules, counted_minutes, search_text, created_at, updated_at)
   select bench_uid('k' || g), bench_uid('l' || g), bench_uid('c' || g), bench_uid('b' || bench_buyer(g)), bench_uid('o' || bench_buyer(g) || '-' || g % 5),
          bench_uid('f' || bench_facilitator(bench_buyer(g))), '4' || lpad(((g * 7) % ${CONTRACTORS} + 1)::text, 13, '0'), 'batiment_moyenne', 'execution', 'fixed',
-         60 * (400 + (g * 13) % 1600), 60 * (400 + (g * 13) % 1600), '[]', '[]', false,
+         60 * (1500 + (g * 13) % 4000), 60 * (1500 + (g * 13) % 4000), '[]', '[]', false,
          bench_start(g), (bench_start(g) + make_interval(months => 24 + g % 25))::date - 1, '[]', '{}', 0, 'm' || g, now(), now()
     from generate_series(1, ${CLAUSES}) g`);
 // Participant p ≤ PLACEMENTS is placed on clause ((p − 1) mod CLAUSES) + 1 and followed by that buyer's facilitator.
@@ -86,10 +86,11 @@ await step('mises en poste', `insert into placement (id, organisation_id, partic
   select bench_uid('pl' || m), bench_uid('f' || bench_facilitator(bench_buyer((m - 1) % ${CLAUSES} + 1))), bench_uid('p' || m), bench_uid('l' || ((m - 1) % ${CLAUSES} + 1)),
          case when m % 10 = 0 then 'etti' when m % 10 = 1 then 'geiq' else 'direct_hire' end, case when m % 10 in (0, 1) then null else 'cdd' end, 'Employeur ' || m,
          bench_start((m - 1) % ${CLAUSES} + 1) + (m % 60), 35 * 60, '16250', 'F1703',
-         case when m % 4 = 0 then bench_start((m - 1) % ${CLAUSES} + 1) + (m % 60) + 460 end,
-         case when m % 4 = 0 then (array['sustainable_job','transitional_job','training','other'])[m % 16 / 4 + 1] end, now(), now()
+         case when m % 7 <> 0 then (date_trunc('month', bench_start((m - 1) % ${CLAUSES} + 1) + (m % 60)) + interval '15 months')::date - 1 end,
+         case when m % 7 <> 0 then (array['sustainable_job','transitional_job','training','other'])[m % 4 + 1] end, now(), now()
     from generate_series(1, ${PLACEMENTS}) m`);
-// 15 months per placement: validated, the last ones transmitted only; one placement in 25 stops declaring after 9 months (drafts).
+// 15 months per placement: validated, the last ones transmitted only; one placement in 25 stops declaring after 9 months (drafts);
+// one in 7 is still running after its 15 declared months (missing periods → late flags).
 await step('déclarations', `insert into hour_declaration (id, placement_id, month, lot_id, clause_id, contract_id, buyer_id, holder_identifier, status, version,
       worked_minutes, source, submitted_at, decided_at, created_at, updated_at)
   select bench_uid('d' || m || '-' || k), bench_uid('pl' || m), to_char(s.start + make_interval(months => k), 'YYYY-MM'),
