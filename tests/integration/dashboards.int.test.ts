@@ -204,6 +204,11 @@ describe('les chiffres rapides égalent ceux du cœur du domaine', () => {
     const res = await w.admin.client.get('/api/dashboards/national');
     expect(res.status, res.text).toBe(200);
     expect(res.body.totals).toEqual(expected);
+    // The buyer's dashboard sums the stored rows in SQL: the same totals as the domain's aggregation.
+    const { surplusMinutes: _s, ...ofA } = totalsOf(figures.filter((f) => f.buyerId === w.buyerA.organisation.id));
+    const buyer = await w.buyerA.client.get('/api/dashboards/buyer');
+    const { expectedMinutes: _e, ...buyerTotals } = buyer.body.totals;
+    expect(buyerTotals).toEqual(ofA);
     expect(res.body.byMonth.reduce((s: number, m: { countedMinutes: number }) => s + m.countedMinutes, 0)).toBe(expected.countedMinutes);
   });
 });

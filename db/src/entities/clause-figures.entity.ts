@@ -41,3 +41,46 @@ export const ClauseDeclarationStateSchema = defineEntity({
   },
 });
 export type ClauseDeclarationStateEntity = InferEntity<typeof ClauseDeclarationStateSchema>;
+
+/**
+ * A clause's dashboard row: the figures the domain computed (assessCompliance, forecastCompletion,
+ * statusReason) from the stored totals, for `computedOn`. Written with the totals on every validation,
+ * daily for all clauses, and on read for any row older than today or out of step with its clause
+ * (required hours, counted hours, dates, rules) — so the dashboards sort, filter and sum in SQL.
+ */
+export const ClauseDashboardRowSchema = defineEntity({
+  name: 'ClauseDashboardRow',
+  tableName: 'clause_dashboard_row',
+  indexes: [{ properties: ['buyerId', 'flagged', 'status'] }, { properties: ['holderIdentifier'] }],
+  properties: {
+    clause: () => p.oneToOne(InsertionClauseSchema).primary().owner().deleteRule('cascade'),
+    buyerId: p.uuid(),
+    operationId: p.uuid().nullable(),
+    contractId: p.uuid(),
+    holderIdentifier: p.string().length(30),
+    computedOn: p.date(),
+    /** What the row was computed from: a difference with the clause makes it stale. */
+    sourceKey: p.string().length(64),
+    startDate: p.date(),
+    endDate: p.date(),
+    requiredMinutes: p.integer(),
+    countedMinutes: p.integer(),
+    expectedMinutes: p.integer(),
+    pendingMinutes: p.integer(),
+    elapsed: p.double(),
+    pace: p.double().nullable(),
+    progress: p.double().nullable(),
+    status: p.string().length(20),
+    missingPeriods: p.integer(),
+    oldestMissingMonth: p.string().length(7).nullable(),
+    flagged: p.boolean(),
+    reason: p.text(),
+    forecastKind: p.string().length(20),
+    forecastProjectedMinutes: p.integer(),
+    forecastDate: p.date().nullable(),
+    forecastMessage: p.text(),
+    /** Expected minutes per calendar year (the expected line's share of each year), e.g. {"2025": 30000}. */
+    expectedByYear: p.json<Record<string, number>>(),
+  },
+});
+export type ClauseDashboardRowEntity = InferEntity<typeof ClauseDashboardRowSchema>;

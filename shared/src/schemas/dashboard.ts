@@ -98,9 +98,12 @@ export const buyerDashboardSchema = z.object({
   years: z.array(z.object({ year: z.number().int(), expectedMinutes: z.number().int(), countedMinutes: z.number().int(), progress: z.number().nullable() })),
   operations: z.array(groupTotalsSchema),
   contracts: z.array(groupTotalsSchema),
+  /** The 50 contractors to look at first (flagged, then by shortfall), with the reasons of their flags. */
   contractors: z.array(
     totalsSchema.extend({ siret: z.string(), name: z.string(), flagged: z.boolean(), reasons: z.array(z.string()) }),
   ),
+  contractorsTotal: z.number().int(),
+  flaggedContractorsTotal: z.number().int(),
   clauses: z.object({ items: z.array(dashboardClauseSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }),
   byMonth: z.array(monthModalitySchema),
   byModality: z.array(z.object({ modality: z.enum(MODALITIES), label: z.string(), countedMinutes: z.number().int(), share: z.number().nullable() })),

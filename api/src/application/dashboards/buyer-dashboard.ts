@@ -1,32 +1,32 @@
 /**
- * A buyer's dashboard: its clauses' figures (domain), flagged contractors first, totals per
- * operation, contract, contractor and year, hours by month and modality. Filters and sort come from
- * the URL (validated by the route's schema); a buyer the actor may not see is a 404.
+ * A buyer's dashboard: its clauses' figures (computed by the domain into clause_dashboard_row, brought
+ * up to date before reading), flagged contractors first, totals per status, operation, contract,
+ * contractor and year, hours by month and modality. PostgreSQL filters, sorts and sums the stored
+ * figures (sums only: no rule here). Filters and sort come from the URL (validated by the route's schema);
+ * a buyer the actor may not see is a 404.
  */
 import type { z } from 'zod';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   addMonthsToMonth,
-  elapsedByTime,
+  COMPLIANCE_STATUSES,
   MODALITIES,
   monthOf,
   roundTo,
-  summariseByContractor,
   summariseByModality,
-  totalsOf,
   type BuyerDashboard,
   type buyerDashboardQuerySchema,
-  type ClauseFigures,
   type ComplianceStatus,
   type DashboardClause,
   type Modality,
 } from '@app/shared';
 import type { Actor } from '../actor.js';
 import { errors } from '../errors.js';
-import { sqlOf } from '../../infra/sql.js';
-import { computeClauses, loadClauseRecords, loadMonthCells, type ComputedClause } from './clause-figures.js';
+import { pgArray, sqlOf } from '../../infra/sql.js';
+import { ensureDashboardRows } from './dashboard-rows.js';
 
 type Query = z.output<typeof buyerDashboardQuerySchema>;
+type Totals = BuyerDashboard['totals'];
 
 /** The buyer organisation the actor asks for, within its scope, else 404 (or 400 when it must say which). */
 export async function resolveBuyer(em: EntityManager, actor: Actor, buyerId: string | undefined): Promise<{ id: string; name: string }> {
@@ -46,174 +46,213 @@ export async function resolveBuyer(em: EntityManager, actor: Actor, buyerId: str
   return buyer;
 }
 
-/** Most urgent first within the "priority" order. */
-const SEVERITY: Readonly<Record<ComplianceStatus, number>> = { not_met: 0, at_risk: 1, watch: 2, on_track: 3, not_started: 4, met: 5, waived: 6 };
+/** Sums per status of stored rows (alias r), grouped by `key`: one row per group and status. */
+const TOTALS_COLUMNS = `r.status, count(*)::int as n, sum(r.required_minutes)::bigint as required, sum(r.counted_minutes)::bigint as counted,
+  sum(least(r.counted_minutes, r.required_minutes))::bigint as towards, sum(greatest(r.required_minutes - r.counted_minutes, 0))::bigint as shortfall,
+  sum(r.expected_minutes)::bigint as expected, count(*) filter (where r.missing_periods > 0)::int as late, bool_or(r.flagged) as flagged`;
 
-export function figuresOf(row: DashboardClause, buyerId: string): ClauseFigures {
+interface TotalsRow {
+  key: string | null;
+  label: string | null;
+  status: ComplianceStatus;
+  n: number;
+  required: string;
+  counted: string;
+  towards: string;
+  shortfall: string;
+  expected: string;
+  late: number;
+  flagged: boolean;
+}
+
+function emptyTotals(): Totals & { flagged: boolean } {
   return {
-    clauseId: row.id,
-    lotId: row.lotId,
-    contractId: row.contractId,
-    operationId: row.operationId,
-    buyerId,
-    contractorId: row.contractorSiret,
-    requiredMinutes: row.requiredMinutes,
-    countedMinutes: row.countedMinutes,
-    status: row.status,
-    missingPeriods: row.missingPeriods,
+    clauseCount: 0, requiredMinutes: 0, countedMinutes: 0, countedTowardsRequiredMinutes: 0, expectedMinutes: 0, shortfallMinutes: 0, progress: null,
+    statusCounts: Object.fromEntries(COMPLIANCE_STATUSES.map((status) => [status, 0])) as Record<ComplianceStatus, number>,
+    clausesWithLateDeclarations: 0, flagged: false,
   };
 }
 
-function totalsWithExpected(rows: readonly DashboardClause[], buyerId: string) {
-  return { ...totalsOf(rows.map((row) => figuresOf(row, buyerId))), expectedMinutes: rows.reduce((sum, row) => sum + row.expectedMinutes, 0) };
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string | null): Map<string | null, T[]> {
-  const map = new Map<string | null, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = map.get(k);
-    if (list) list.push(item);
-    else map.set(k, [item]);
+/** Combines the per-status sums of each group, in the order of the rows. */
+function combine(rows: readonly TotalsRow[]): Map<string | null, Totals & { flagged: boolean; label: string }> {
+  const groups = new Map<string | null, Totals & { flagged: boolean; label: string }>();
+  for (const row of rows) {
+    const t = groups.get(row.key) ?? { ...emptyTotals(), label: row.label ?? '' };
+    t.clauseCount += row.n;
+    t.requiredMinutes += Number(row.required);
+    t.countedMinutes += Number(row.counted);
+    t.countedTowardsRequiredMinutes += Number(row.towards);
+    t.shortfallMinutes += Number(row.shortfall);
+    t.expectedMinutes += Number(row.expected);
+    t.clausesWithLateDeclarations += row.late;
+    t.statusCounts[row.status] += row.n;
+    t.flagged ||= row.flagged;
+    groups.set(row.key, t);
   }
-  return map;
+  for (const t of groups.values()) t.progress = t.requiredMinutes > 0 ? roundTo(t.countedTowardsRequiredMinutes / t.requiredMinutes) : null;
+  return groups;
 }
 
-function sorter(query: Query, flaggedContractors: ReadonlySet<string>): (a: DashboardClause, b: DashboardClause) => number {
-  const sign = query.dir === 'desc' ? -1 : 1;
-  const num = (v: number | null) => (v === null ? Number.POSITIVE_INFINITY : v);
-  const by: Record<Exclude<Query['sort'], 'priority'>, (a: DashboardClause, b: DashboardClause) => number> = {
-    contractor: (a, b) => a.contractorName.localeCompare(b.contractorName, 'fr'),
-    status: (a, b) => SEVERITY[a.status] - SEVERITY[b.status],
-    pace: (a, b) => num(a.pace) - num(b.pace),
-    required: (a, b) => a.requiredMinutes - b.requiredMinutes,
-    counted: (a, b) => a.countedMinutes - b.countedMinutes,
-    expected: (a, b) => a.expectedMinutes - b.expectedMinutes,
-    end: (a, b) => (a.endDate < b.endDate ? -1 : a.endDate > b.endDate ? 1 : 0),
-    forecast: (a, b) => a.forecast.projectedMinutesAtEnd / Math.max(1, a.requiredMinutes) - b.forecast.projectedMinutesAtEnd / Math.max(1, b.requiredMinutes),
+const SEVERITY_SQL = `case r.status when 'not_met' then 0 when 'at_risk' then 1 when 'watch' then 2 when 'on_track' then 3 when 'not_started' then 4 when 'met' then 5 else 6 end`;
+
+/** ORDER BY of the clause table; `desc` reverses every term, the tie-break stays. */
+function orderBy(query: Query): string {
+  const terms: Record<Query['sort'], [string, 'asc' | 'desc'][]> = {
+    priority: [['r.contractor_flagged', 'desc'], ['r.flagged', 'desc'], [SEVERITY_SQL, 'asc'], ['r.pace', 'asc']],
+    contractor: [['holder_name', 'asc']],
+    status: [[SEVERITY_SQL, 'asc']],
+    pace: [['r.pace', 'asc']],
+    required: [['r.required_minutes', 'asc']],
+    counted: [['r.counted_minutes', 'asc']],
+    expected: [['r.expected_minutes', 'asc']],
+    end: [['r.end_date', 'asc']],
+    forecast: [['r.forecast_projected_minutes::float8 / greatest(r.required_minutes, 1)', 'asc']],
   };
-  const tie = (a: DashboardClause, b: DashboardClause) => a.contractReference.localeCompare(b.contractReference) || a.lotNumber - b.lotNumber || (a.id < b.id ? -1 : 1);
-  if (query.sort === 'priority') {
-    return (a, b) =>
-      sign *
-        (Number(flaggedContractors.has(b.contractorSiret)) - Number(flaggedContractors.has(a.contractorSiret)) ||
-          Number(b.flagged) - Number(a.flagged) ||
-          SEVERITY[a.status] - SEVERITY[b.status] ||
-          num(a.pace) - num(b.pace)) || tie(a, b);
-  }
-  const compare = by[query.sort];
-  return (a, b) => sign * compare(a, b) || tie(a, b);
+  const flip = (dir: 'asc' | 'desc') => (query.dir === 'desc' ? (dir === 'asc' ? 'desc' : 'asc') : dir);
+  // Nulls (no pace yet) last whatever the direction.
+  return [...terms[query.sort].map(([expr, dir]) => `${expr} ${flip(dir)} nulls last`), 'contract_reference asc', 'lot_number asc', 'r.clause_id asc'].join(', ');
 }
 
-/** Per calendar year: hours the expected lines ask for in the year (domain's elapsed share), hours counted in it. */
-function yearsOf(computed: readonly ComputedClause[]): BuyerDashboard['years'] {
-  const years = new Map<number, { expected: number; counted: number }>();
-  for (const { clause, months } of computed) {
-    const first = Number(clause.startDate.slice(0, 4));
-    const last = Number(clause.endDate.slice(0, 4));
-    for (let year = first; year <= last; year += 1) {
-      const share = elapsedByTime(clause.startDate, clause.endDate, `${year + 1}-01-01`) - elapsedByTime(clause.startDate, clause.endDate, `${year}-01-01`);
-      const entry = years.get(year) ?? { expected: 0, counted: 0 };
-      entry.expected += clause.requiredMinutes * share;
-      years.set(year, entry);
-    }
-    for (const { month, countedMinutes } of months) {
-      const year = Number(month.slice(0, 4));
-      const entry = years.get(year) ?? { expected: 0, counted: 0 };
-      entry.counted += countedMinutes;
-      years.set(year, entry);
-    }
-  }
-  return [...years]
-    .sort(([a], [b]) => a - b)
-    .map(([year, { expected, counted }]) => ({
-      year,
-      expectedMinutes: Math.round(expected),
-      countedMinutes: counted,
-      progress: expected > 0 ? roundTo(counted / expected) : null,
-    }));
+interface PageRow {
+  clause_id: string; lot_id: string; lot_title: string; lot_number: number; contract_id: string; contract_reference: string; operation_id: string | null;
+  operation_name: string | null; holder_identifier: string; holder_name: string; start_date: string; end_date: string; required_minutes: number;
+  counted_minutes: number; expected_minutes: number; pending_minutes: number; elapsed: number; pace: number | null; progress: number | null;
+  status: ComplianceStatus; missing_periods: number; oldest_missing_month: string | null; flagged: boolean; reason: string; forecast_kind: DashboardClause['forecast']['kind'];
+  forecast_projected_minutes: number; forecast_date: string | null; forecast_message: string; total: number;
+}
+
+export const PAGE_ROW_SQL = `r.clause_id, ic.lot_id, l.title as lot_title, l.number as lot_number, r.contract_id, c.reference as contract_reference, r.operation_id,
+  o.name as operation_name, r.holder_identifier, coalesce(l.holder_name, r.holder_identifier) as holder_name, r.start_date::text as start_date, r.end_date::text as end_date,
+  r.required_minutes, r.counted_minutes, r.expected_minutes, r.pending_minutes, r.elapsed, r.pace, r.progress, r.status, r.missing_periods, r.oldest_missing_month,
+  r.flagged, r.reason, r.forecast_kind, r.forecast_projected_minutes, r.forecast_date::text as forecast_date, r.forecast_message`;
+export const PAGE_JOINS = `join insertion_clause ic on ic.id = r.clause_id join lot l on l.id = ic.lot_id join contract c on c.id = r.contract_id left join operation o on o.id = r.operation_id`;
+
+export function dashboardClauseOf(row: Omit<PageRow, 'total'>): DashboardClause {
+  return {
+    id: row.clause_id, lotId: row.lot_id, lotTitle: row.lot_title, lotNumber: row.lot_number, contractId: row.contract_id, contractReference: row.contract_reference,
+    operationId: row.operation_id, operationName: row.operation_name, contractorSiret: row.holder_identifier, contractorName: row.holder_name,
+    startDate: row.start_date, endDate: row.end_date, requiredMinutes: row.required_minutes, countedMinutes: row.counted_minutes, expectedMinutes: row.expected_minutes,
+    pendingMinutes: row.pending_minutes, elapsed: row.elapsed, pace: row.pace, progress: row.progress, status: row.status, missingPeriods: row.missing_periods,
+    oldestMissingMonth: row.oldest_missing_month, flagged: row.flagged, reason: row.reason,
+    forecast: { kind: row.forecast_kind, projectedMinutesAtEnd: row.forecast_projected_minutes, date: row.forecast_date, message: row.forecast_message },
+  };
 }
 
 export async function buyerDashboard(em: EntityManager, actor: Actor, query: Query, today: string): Promise<BuyerDashboard> {
   const buyer = await resolveBuyer(em, actor, query.buyerId);
-  const conditions = ['ic.buyer_id = ?'];
+  await ensureDashboardRows(em, 'ic.buyer_id = ?', [buyer.id], today);
+  const sql = sqlOf(em);
+
+  const conditions = ['r.buyer_id = ?'];
   const params: unknown[] = [buyer.id];
-  if (query.operationId) (conditions.push('ic.operation_id = ?'), params.push(query.operationId));
-  if (query.contractId) (conditions.push('ic.contract_id = ?'), params.push(query.contractId));
-  if (query.from) (conditions.push('ic.end_date >= ?::date'), params.push(`${query.from}-01`));
-  if (query.to) (conditions.push(`ic.start_date < (?::date + interval '1 month')`), params.push(`${query.to}-01`));
-  const records = await loadClauseRecords(em, conditions.join(' and '), params);
-  const cells = await loadMonthCells(em, records.length > 200 ? { buyerId: buyer.id } : { clauseIds: records.map((r) => r.id) });
-  let computed = computeClauses(records, cells, today);
-
-  const contractor = query.contractor?.toLowerCase().replace(/\s/g, '');
-  if (contractor) computed = computed.filter(({ row }) => row.contractorSiret.includes(contractor) || row.contractorName.toLowerCase().replace(/\s/g, '').includes(contractor));
-  if (query.status) computed = computed.filter(({ row }) => row.status === query.status);
-  if (query.flagged !== undefined) computed = computed.filter(({ row }) => row.flagged === query.flagged);
-  const rows = computed.map((c) => c.row);
-
-  const figures = rows.map((row) => figuresOf(row, buyer.id));
-  const summaries = summariseByContractor(figures);
-  const flaggedContractors = new Set(summaries.filter((s) => s.flagged).map((s) => s.contractorId));
-  const nameOf = new Map(rows.map((row) => [row.contractorSiret, row.contractorName]));
-  const rowById = new Map(rows.map((row) => [row.id, row]));
-  const expectedByContractor = new Map<string, number>();
-  for (const row of rows) expectedByContractor.set(row.contractorSiret, (expectedByContractor.get(row.contractorSiret) ?? 0) + row.expectedMinutes);
-  const contractors = summaries
-    .map((summary) => ({
-      ...summary,
-      expectedMinutes: expectedByContractor.get(summary.contractorId) ?? 0,
-      siret: summary.contractorId,
-      name: nameOf.get(summary.contractorId) ?? summary.contractorId,
-      reasons: [...new Set(summary.flags.map((flag) => flag.clauseId))].map((id) => {
-        const row = rowById.get(id)!;
-        return `Lot ${row.lotNumber} « ${row.lotTitle} » — ${row.reason}`;
-      }),
-    }))
-    .map(({ contractorId: _c, flags: _f, ...rest }) => rest)
-    .sort((a, b) => Number(b.flagged) - Number(a.flagged) || b.shortfallMinutes - a.shortfallMinutes || a.name.localeCompare(b.name, 'fr'));
-
-  const groups = (key: (row: DashboardClause) => string | null, label: (row: DashboardClause) => string) =>
-    [...groupBy(rows, key)]
-      .map(([id, list]) => ({ id, label: label(list[0]!), flagged: list.some((row) => row.flagged), ...totalsWithExpected(list, buyer.id) }))
-      .sort((a, b) => Number(b.flagged) - Number(a.flagged) || a.label.localeCompare(b.label, 'fr'));
-  const operations = groups((row) => row.operationId, (row) => row.operationName ?? 'Hors opération');
-  const contracts = query.operationId || query.contractId ? groups((row) => row.contractId, (row) => row.contractReference) : [];
-
-  const sorted = [...rows].sort(sorter(query, flaggedContractors));
-  const start = (query.page - 1) * query.pageSize;
-
-  // Hours by month and modality of the filtered clauses, over the period (default: the last 12 months).
+  if (query.operationId) (conditions.push('r.operation_id = ?'), params.push(query.operationId));
+  if (query.contractId) (conditions.push('r.contract_id = ?'), params.push(query.contractId));
+  if (query.status) (conditions.push('r.status = ?'), params.push(query.status));
+  if (query.flagged !== undefined) (conditions.push('r.flagged = ?'), params.push(query.flagged));
+  if (query.from) (conditions.push('r.end_date >= ?::date'), params.push(`${query.from}-01`));
+  if (query.to) (conditions.push(`r.start_date < (?::date + interval '1 month')`), params.push(`${query.to}-01`));
+  const contractor = query.contractor?.replace(/\s/g, '');
+  if (contractor) {
+    conditions.push(`(r.holder_identifier like ? or exists (select 1 from lot hl where hl.contract_id = r.contract_id and hl.holder_identifier = r.holder_identifier and replace(hl.holder_name, ' ', '') ilike ?))`);
+    params.push(`%${contractor}%`, `%${contractor.replace(/[%_\\]/g, '\\$&')}%`);
+  }
+  const where = conditions.join(' and ');
+  const filtered = conditions.length > 1;
+  const monthsWhere = filtered ? `m.buyer_id = ? and m.clause_id in (select r.clause_id from clause_dashboard_row r where ${where})` : 'm.buyer_id = ?';
+  const monthsParams = filtered ? [buyer.id, ...params] : [buyer.id];
   const to = query.to ?? monthOf(today);
   const from = query.from ?? addMonthsToMonth(to, -11);
-  const kept = new Set(rows.map((row) => row.id));
-  const byMonthMap = new Map<string, number>();
-  const modalityTotals = new Map<Modality, number>();
-  for (const cell of cells) {
-    if (!kept.has(cell.clause_id)) continue;
-    modalityTotals.set(cell.modality, (modalityTotals.get(cell.modality) ?? 0) + cell.minutes);
-    if (cell.month < from || cell.month > to) continue;
-    const key = `${cell.month}|${cell.modality}`;
-    byMonthMap.set(key, (byMonthMap.get(key) ?? 0) + cell.minutes);
-  }
-  const byMonth = [...byMonthMap]
-    .map(([key, countedMinutes]) => {
-      const [month, modality] = key.split('|') as [string, Modality];
-      return { month, modality, countedMinutes };
-    })
-    .sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : MODALITIES.indexOf(a.modality) - MODALITIES.indexOf(b.modality)));
-  const byModality = summariseByModality([{ byModality: [...modalityTotals].map(([modality, countedMinutes]) => ({ modality, countedMinutes })) }]);
+  const start = (query.page - 1) * query.pageSize;
+
+  // Independent reads, run side by side on the pool (each is one indexed range over the buyer's rows).
+  const [statusRows, operationRows, contractRows, contractorRows, page, monthRows, modalityRows, expectedYears, countedYears] = await Promise.all([
+    sql<TotalsRow>(`select null as key, null as label, ${TOTALS_COLUMNS} from clause_dashboard_row r where ${where} group by r.status`, params),
+    sql<TotalsRow>(
+      `select r.operation_id as key, coalesce(o.name, 'Hors opération') as label, ${TOTALS_COLUMNS}
+         from clause_dashboard_row r left join operation o on o.id = r.operation_id where ${where} group by r.operation_id, o.name, r.status`,
+      params,
+    ),
+    query.operationId || query.contractId
+      ? sql<TotalsRow>(
+          `select r.contract_id as key, c.reference as label, ${TOTALS_COLUMNS}
+             from clause_dashboard_row r join contract c on c.id = r.contract_id where ${where} group by r.contract_id, c.reference, r.status`,
+          params,
+        )
+      : Promise.resolve([] as TotalsRow[]),
+    sql<TotalsRow>(`select r.holder_identifier as key, null as label, ${TOTALS_COLUMNS} from clause_dashboard_row r where ${where} group by r.holder_identifier, r.status`, params),
+    sql<PageRow>(
+      `select ${PAGE_ROW_SQL}, r.total from (
+         select r.*, bool_or(r.flagged) over (partition by r.holder_identifier) as contractor_flagged, count(*) over ()::int as total
+           from clause_dashboard_row r where ${where}) r ${PAGE_JOINS}
+        order by ${orderBy(query)} limit ? offset ?`,
+      [...params, query.pageSize, start],
+    ),
+    sql<{ month: string; modality: Modality; minutes: string }>(
+      `select m.month, m.modality, sum(m.counted_minutes)::bigint as minutes from clause_month_total m where ${monthsWhere} and m.month between ? and ? group by 1, 2`,
+      [...monthsParams, from, to],
+    ),
+    sql<{ modality: Modality; minutes: string }>(`select m.modality, sum(m.counted_minutes)::bigint as minutes from clause_month_total m where ${monthsWhere} group by 1`, monthsParams),
+    sql<{ year: number; minutes: string }>(
+      `select y.key::int as year, sum(y.value::bigint)::bigint as minutes from clause_dashboard_row r cross join lateral jsonb_each_text(r.expected_by_year) y where ${where} group by 1`,
+      params,
+    ),
+    sql<{ year: number; minutes: string }>(`select left(m.month, 4)::int as year, sum(m.counted_minutes)::bigint as minutes from clause_month_total m where ${monthsWhere} group by 1`, monthsParams),
+  ]);
+
+  const totals = combine(statusRows).get(null) ?? { ...emptyTotals(), label: '' };
+  const groupList = (rows: TotalsRow[]) =>
+    [...combine(rows)]
+      .map(([id, t]) => ({ id, label: t.label, flagged: t.flagged, ...strip(t) }))
+      .sort((a, b) => Number(b.flagged) - Number(a.flagged) || a.label.localeCompare(b.label, 'fr'));
+
+  const contractorTotals = [...combine(contractorRows)].sort(
+    ([a, x], [b, y]) => Number(y.flagged) - Number(x.flagged) || y.shortfallMinutes - x.shortfallMinutes || (a ?? '').localeCompare(b ?? ''),
+  );
+  const top = contractorTotals.slice(0, 50);
+  const topSirets = top.map(([siret]) => siret ?? '');
+  const reasons = topSirets.length
+    ? await sql<{ holder_identifier: string; holder_name: string; lot_number: number; lot_title: string; reason: string; flagged: boolean }>(
+        `select r.holder_identifier, coalesce(l.holder_name, r.holder_identifier) as holder_name, l.number as lot_number, l.title as lot_title, r.reason, r.flagged
+           from clause_dashboard_row r join insertion_clause ic on ic.id = r.clause_id join lot l on l.id = ic.lot_id
+          where ${where} and r.holder_identifier = any(?::varchar[]) order by r.flagged desc, ${SEVERITY_SQL}, r.pace nulls last`,
+        [...params, pgArray(topSirets)],
+      )
+    : [];
+  const names = new Map(reasons.map((r) => [r.holder_identifier, r.holder_name]));
+
+  const expectedByYear = new Map(expectedYears.map((y) => [y.year, Number(y.minutes)]));
+  const countedByYear = new Map(countedYears.map((y) => [y.year, Number(y.minutes)]));
+  const years = [...new Set([...expectedByYear.keys(), ...countedByYear.keys()])].sort((a, b) => a - b).map((year) => {
+    const expected = expectedByYear.get(year) ?? 0;
+    const counted = countedByYear.get(year) ?? 0;
+    return { year, expectedMinutes: expected, countedMinutes: counted, progress: expected > 0 ? roundTo(counted / expected) : null };
+  });
 
   return {
     buyer,
     today,
-    totals: totalsWithExpected(rows, buyer.id),
-    years: yearsOf(computed),
-    operations,
-    contracts,
-    contractors,
-    clauses: { items: sorted.slice(start, start + query.pageSize), total: sorted.length, page: query.page, pageSize: query.pageSize },
-    byMonth,
-    byModality,
+    totals: strip(totals),
+    years,
+    operations: groupList(operationRows),
+    contracts: groupList(contractRows),
+    contractors: top.map(([siret, t]) => ({
+      ...strip(t),
+      siret: siret ?? '',
+      name: names.get(siret ?? '') ?? siret ?? '',
+      flagged: t.flagged,
+      reasons: reasons.filter((r) => r.holder_identifier === siret && r.flagged).map((r) => `Lot ${r.lot_number} « ${r.lot_title} » — ${r.reason}`),
+    })),
+    contractorsTotal: contractorTotals.length,
+    flaggedContractorsTotal: contractorTotals.filter(([, t]) => t.flagged).length,
+    clauses: { items: page.map(dashboardClauseOf), total: totals.clauseCount, page: query.page, pageSize: query.pageSize },
+    byMonth: monthRows
+      .map((m) => ({ month: m.month, modality: m.modality, countedMinutes: Number(m.minutes) }))
+      .sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : MODALITIES.indexOf(a.modality) - MODALITIES.indexOf(b.modality))),
+    byModality: summariseByModality([{ byModality: modalityRows.map((m) => ({ modality: m.modality, countedMinutes: Number(m.minutes) })) }]),
   };
+}
+
+function strip<T extends Totals & { flagged: boolean; label?: string }>(t: T): Totals {
+  const { flagged: _f, label: _l, ...totals } = t;
+  return totals;
 }

@@ -6,6 +6,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { pgArray, sqlOf } from '../../infra/sql.js';
 import type { ClauseProgress } from '../declarations/clause-progress.js';
+import { refreshDashboardRows } from './dashboard-rows.js';
 
 export async function writeDashboardFigures(em: EntityManager, items: readonly ClauseProgress[], today: string): Promise<void> {
   if (items.length === 0) return;
@@ -37,4 +38,6 @@ export async function writeDashboardFigures(em: EntityManager, items: readonly C
       pgArray(items.map((item) => item.pendingMinutes)),
     ],
   );
+  // The clauses' dashboard rows follow, from these very totals.
+  await refreshDashboardRows(em, items.map((item) => item.clauseId), today);
 }

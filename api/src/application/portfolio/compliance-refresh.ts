@@ -3,6 +3,7 @@ import type { ClauseRulesOverrides, ClauseType } from '@app/shared';
 import { clauseRules } from '@app/shared';
 import { complianceOf } from './clause-sizing.js';
 import { refreshClauseProgress } from '../declarations/clause-progress.js';
+import { ensureDashboardRows } from '../dashboards/dashboard-rows.js';
 
 const BATCH = 1000;
 
@@ -55,7 +56,11 @@ export async function refreshComplianceStatuses(em: EntityManager, today: string
         order by ic.id limit ${BATCH}`,
       [after, today],
     );
-    if (!rows.length) return refreshed;
+    if (!rows.length) {
+      // The dashboards' rows depend on the day too (expected line, pace, forecast).
+      await ensureDashboardRows(em.fork(), 'true', [], today);
+      return refreshed;
+    }
     const updates = rows.map((r) => {
       const { compliance } = complianceOf(
         {
