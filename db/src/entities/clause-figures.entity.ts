@@ -45,8 +45,7 @@ export type ClauseDeclarationStateEntity = InferEntity<typeof ClauseDeclarationS
 /**
  * A clause's dashboard row: the figures the domain computed (assessCompliance, forecastCompletion,
  * statusReason) from the stored totals, for `computedOn`. Written with the totals on every validation,
- * daily for all clauses, and on read for any row older than today or out of step with its clause
- * (required hours, counted hours, dates, rules) — so the dashboards sort, filter and sum in SQL.
+ * daily for all clauses, and on read for any row older than today or than an edit of its clause or lot — so the dashboards sort, filter and sum in SQL.
  */
 export const ClauseDashboardRowSchema = defineEntity({
   name: 'ClauseDashboardRow',
@@ -59,8 +58,8 @@ export const ClauseDashboardRowSchema = defineEntity({
     contractId: p.uuid(),
     holderIdentifier: p.string().length(30),
     computedOn: p.date(),
-    /** What the row was computed from: a difference with the clause makes it stale. */
-    sourceKey: p.string().length(64),
+    /** A clause or lot edited after this instant makes the row stale. */
+    computedAt: p.datetime(),
     startDate: p.date(),
     endDate: p.date(),
     requiredMinutes: p.integer(),

@@ -42,7 +42,6 @@ export interface ClauseRecord {
   missing_periods: number;
   oldest_missing_month: string | null;
   pending_minutes: number;
-  source_key: string;
 }
 
 export interface MonthCell {
@@ -63,9 +62,6 @@ export interface ComputedClause {
 
 const HOURS_TYPES = pgArray([...CLAUSE_TYPES_WITH_HOURS]);
 
-/** What a clause's figures are computed from (aliases ic, l, s): a stored row with another key is stale. */
-export const SOURCE_KEY_SQL = `md5(concat_ws('|', ic.required_minutes, ic.counted_minutes, ic.start_date, ic.end_date, ic.waived, ic.rules::text, l.amount_cents,
-  coalesce(s.missing_periods, 0), s.oldest_missing_month, coalesce(s.pending_minutes, 0), l.title, l.holder_name, ic.operation_id, ic.holder_identifier))`;
 
 /**
  * Clauses with an hours target (sized, dated) matching `where` (on alias ic), with their stored figures.
@@ -77,8 +73,7 @@ export async function loadClauseRecords(em: EntityManager, where: string, params
             ic.start_date::text as start_date, ic.end_date::text as end_date, ic.waived, ic.rules, ic.counted_minutes,
             l.amount_cents, l.title as lot_title, l.number as lot_number, coalesce(l.holder_name, ic.holder_identifier) as holder_name,
             c.reference as contract_reference, o.name as operation_name,
-            coalesce(s.missing_periods, 0) as missing_periods, s.oldest_missing_month, coalesce(s.pending_minutes, 0) as pending_minutes,
-            ${SOURCE_KEY_SQL} as source_key
+            coalesce(s.missing_periods, 0) as missing_periods, s.oldest_missing_month, coalesce(s.pending_minutes, 0) as pending_minutes
        from insertion_clause ic
        join lot l on l.id = ic.lot_id
        join contract c on c.id = ic.contract_id

@@ -1,13 +1,14 @@
 /**
  * The dashboards' per-clause rows (clause_dashboard_row): the figures computed by the domain
  * (clause-figures.ts), stored so that a buyer's 2,000 clauses are filtered, sorted and summed by
- * PostgreSQL. Rows are rewritten with the totals on every validation, and before any read for the
- * clauses whose row is missing, from another day, or computed from other inputs (source key).
+ * PostgreSQL. Rows are rewritten with the totals on every validation (the declaration state and the
+ * monthly totals only change there), and before any read for the clauses whose row is missing, from
+ * another day, or older than an edit of the clause or its lot.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CLAUSE_TYPES_WITH_HOURS, elapsedByTime } from '@app/shared';
 import { pgArray, sqlOf } from '../../infra/sql.js';
-import { computeClauses, loadClauseRecords, loadMonthCells, SOURCE_KEY_SQL, type ComputedClause } from './clause-figures.js';
+import { computeClauses, loadClauseRecords, loadMonthCells, type ComputedClause } from './clause-figures.js';
 
 const BATCH = 1000;
 
@@ -27,12 +28,13 @@ export async function refreshDashboardRows(em: EntityManager, clauseIds: readonl
   const ids = pgArray([...clauseIds]);
   const records = await loadClauseRecords(em, 'ic.id = any(?::uuid[])', [ids]);
   const cells = records.length ? await loadMonthCells(em, { clauseIds: records.map((r) => r.id) }) : [];
-  const keyOf = new Map(records.map((r) => [r.id, { key: r.source_key, buyer: r.buyer_id }]));
+  const buyerOf = new Map(records.map((r) => [r.id, r.buyer_id]));
+  const computedAt = new Date().toISOString();
   const rows = computeClauses(records, cells, today).map((computed) => {
     const r = computed.row;
     return {
-      clause_id: r.id, buyer_id: keyOf.get(r.id)!.buyer, operation_id: r.operationId, contract_id: r.contractId, holder_identifier: r.contractorSiret,
-      computed_on: today, source_key: keyOf.get(r.id)!.key, start_date: r.startDate, end_date: r.endDate,
+      clause_id: r.id, buyer_id: buyerOf.get(r.id)!, operation_id: r.operationId, contract_id: r.contractId, holder_identifier: r.contractorSiret,
+      computed_on: today, computed_at: computedAt, start_date: r.startDate, end_date: r.endDate,
       required_minutes: r.requiredMinutes, counted_minutes: r.countedMinutes, expected_minutes: r.expectedMinutes, pending_minutes: r.pendingMinutes,
       elapsed: r.elapsed, pace: r.pace, progress: r.progress, status: r.status, missing_periods: r.missingPeriods, oldest_missing_month: r.oldestMissingMonth,
       flagged: r.flagged, reason: r.reason, forecast_kind: r.forecast.kind, forecast_projected_minutes: r.forecast.projectedMinutesAtEnd,
@@ -54,10 +56,9 @@ export async function refreshDashboardRows(em: EntityManager, clauseIds: readonl
 export async function ensureDashboardRows(em: EntityManager, where: string, params: unknown[], today: string): Promise<number> {
   const stale = await sqlOf(em)<{ id: string }>(
     `select ic.id from insertion_clause ic join lot l on l.id = ic.lot_id
-       left join clause_declaration_state s on s.clause_id = ic.id
        left join clause_dashboard_row r on r.clause_id = ic.id
       where ${where} and ic.type = any(?::varchar[]) and ic.required_minutes is not null and ic.start_date is not null and ic.end_date is not null
-        and (r.clause_id is null or r.computed_on <> ?::date or r.source_key <> ${SOURCE_KEY_SQL})`,
+        and (r.clause_id is null or r.computed_on <> ?::date or ic.updated_at > r.computed_at or l.updated_at > r.computed_at)`,
     [...params, pgArray([...CLAUSE_TYPES_WITH_HOURS]), today],
   );
   for (let i = 0; i < stale.length; i += BATCH) {

@@ -33,8 +33,9 @@ import {
 import type { Actor } from '../actor.js';
 import { errors } from '../errors.js';
 import { pgArray, sqlOf } from '../../infra/sql.js';
-import { computeClause, computeClauses, loadClauseRecords, loadMonthCells } from './clause-figures.js';
-import { resolveBuyer } from './buyer-dashboard.js';
+import { computeClause, loadClauseRecords, loadMonthCells } from './clause-figures.js';
+import { dashboardClauseOf, PAGE_JOINS, PAGE_ROW_SQL, resolveBuyer } from './buyer-dashboard.js';
+import { ensureDashboardRows } from './dashboard-rows.js';
 
 /** The SQL condition (alias ic) for the clauses an actor may read. */
 function clauseScope(actor: Actor): { where: string; params: unknown[] } {
@@ -81,11 +82,15 @@ export async function facilitatorDashboard(em: EntityManager, actor: Actor, toda
   const sql = sqlOf(em);
   const buyers = pgArray(actor.mandatingBuyerIds);
   // The territory: the mandating buyers' clauses that name this structure, or none.
-  const records = await loadClauseRecords(em, 'ic.buyer_id = any(?::uuid[]) and (ic.facilitator_id is null or ic.facilitator_id = ?)', [buyers, actor.organisationId]);
-  const cells = records.length ? await loadMonthCells(em, { clauseIds: records.map((r) => r.id) }) : [];
-  const rows = computeClauses(records, cells, today).map((c) => c.row);
-  const lateDeclarations = rows.filter((row) => row.missingPeriods > 0).sort((a, b) => b.missingPeriods - a.missingPeriods || (a.oldestMissingMonth ?? '').localeCompare(b.oldestMissingMonth ?? '')).slice(0, 50);
-  const atRisk = rows.filter((row) => row.status === 'at_risk' || row.status === 'not_met').sort((a, b) => (a.pace ?? 0) - (b.pace ?? 0)).slice(0, 50);
+  const territory = 'ic.buyer_id = any(?::uuid[]) and (ic.facilitator_id is null or ic.facilitator_id = ?)';
+  await ensureDashboardRows(em, territory, [buyers, actor.organisationId], today);
+  const rowsWhere = async (condition: string, order: string) =>
+    (await sql<Parameters<typeof dashboardClauseOf>[0]>(
+      `select ${PAGE_ROW_SQL} from clause_dashboard_row r ${PAGE_JOINS} where ${territory} and ${condition} order by ${order} limit 50`,
+      [buyers, actor.organisationId],
+    )).map(dashboardClauseOf);
+  const lateDeclarations = await rowsWhere('r.missing_periods > 0', 'r.missing_periods desc, r.oldest_missing_month, r.clause_id');
+  const atRisk = await rowsWhere(`r.status in ('at_risk', 'not_met')`, 'r.pace nulls first, r.clause_id');
   const pendingValidations = await sql<{ clause_id: string; lot_title: string; contractor_name: string; buyer_name: string; count: number; oldest_month: string }>(
     `select d.clause_id, l.title as lot_title, coalesce(l.holder_name, l.holder_identifier) as contractor_name, b.name as buyer_name,
             count(*)::int as count, min(d.month) as oldest_month
@@ -129,10 +134,13 @@ export async function facilitatorDashboard(em: EntityManager, actor: Actor, toda
 export async function contractorDashboard(em: EntityManager, actor: Actor, companyId: string, today: string): Promise<ContractorDashboard> {
   // Only its own company: another one is not found, whether it exists or not.
   if (actor.role !== 'contractor' || companyId !== actor.organisationId || !actor.organisationSiret) throw errors.notFound('Entreprise');
-  const records = await loadClauseRecords(em, 'ic.holder_identifier = ?', [actor.organisationSiret]);
-  const cells = records.length ? await loadMonthCells(em, { clauseIds: records.map((r) => r.id) }) : [];
-  const clauses = computeClauses(records, cells, today).map((c) => c.row);
-  clauses.sort((a, b) => Number(b.flagged) - Number(a.flagged) || a.contractReference.localeCompare(b.contractReference) || a.lotNumber - b.lotNumber);
+  await ensureDashboardRows(em, 'ic.holder_identifier = ?', [actor.organisationSiret], today);
+  const clauses = (
+    await sqlOf(em)<Parameters<typeof dashboardClauseOf>[0]>(
+      `select ${PAGE_ROW_SQL} from clause_dashboard_row r ${PAGE_JOINS} where r.holder_identifier = ? order by r.flagged desc, c.reference, l.number limit 500`,
+      [actor.organisationSiret],
+    )
+  ).map(dashboardClauseOf);
   return {
     today,
     company: { id: actor.organisationId, name: actor.organisationName, siret: actor.organisationSiret },
