@@ -11,15 +11,15 @@ export function navigationOf(role: Role): NavItem[] {
   const home = { href: homeOfRole[role], label: 'Accueil' };
   switch (role) {
     case 'buyer':
-      return [home, { href: '/operations', label: 'Opérations' }, { href: '/marches', label: 'Marchés' }, { href: '/clauses', label: 'Clauses' }, { href: '/import-decp', label: 'Import DECP' }];
+      return [home, { href: '/tableau-de-bord', label: 'Tableau de bord' }, { href: '/operations', label: 'Opérations' }, { href: '/marches', label: 'Marchés' }, { href: '/clauses', label: 'Clauses' }, { href: '/import-decp', label: 'Import DECP' }];
     case 'facilitator':
       return [
-        home, { href: '/operations', label: 'Opérations' }, { href: '/marches', label: 'Marchés' }, { href: '/clauses', label: 'Clauses' },
+        home, { href: '/facilitateur/tableau-de-bord', label: 'Tableau de bord' }, { href: '/operations', label: 'Opérations' }, { href: '/marches', label: 'Marchés' }, { href: '/clauses', label: 'Clauses' },
         { href: '/facilitateur/participants', label: 'Participants' }, { href: '/facilitateur/besoins', label: 'Besoins de recrutement' },
         { href: '/facilitateur/validation', label: 'Validation des heures' },
       ];
     case 'contractor':
-      return [home, { href: '/entreprise/declarations', label: 'Déclarer mes heures' }, { href: '/entreprise/imports', label: 'Importer un relevé' }];
+      return [home, { href: '/entreprise/tableau-de-bord', label: 'Mes lots' }, { href: '/entreprise/declarations', label: 'Déclarer mes heures' }, { href: '/entreprise/imports', label: 'Importer un relevé' }];
     default:
       return [home];
   }
