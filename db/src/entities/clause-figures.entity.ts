@@ -83,3 +83,35 @@ export const ClauseDashboardRowSchema = defineEntity({
   },
 });
 export type ClauseDashboardRowEntity = InferEntity<typeof ClauseDashboardRowSchema>;
+
+/**
+ * Per buyer and status: sums of its clauses' dashboard rows, rewritten with them — the instance summary
+ * adds up 2,000 buyers' lines instead of 100,000 clauses.
+ */
+export const BuyerStatusTotalSchema = defineEntity({
+  name: 'BuyerStatusTotal',
+  tableName: 'buyer_status_total',
+  properties: {
+    buyerId: p.uuid().primary(),
+    status: p.string().length(20).primary(),
+    clauseCount: p.integer(),
+    requiredMinutes: p.bigint('number'),
+    countedMinutes: p.bigint('number'),
+    towardsMinutes: p.bigint('number'),
+    shortfallMinutes: p.bigint('number'),
+    expectedMinutes: p.bigint('number'),
+    lateClauses: p.integer(),
+  },
+});
+
+/** Per buyer and month: counted minutes (sum of clause_month_total), rewritten with it. */
+export const BuyerMonthTotalSchema = defineEntity({
+  name: 'BuyerMonthTotal',
+  tableName: 'buyer_month_total',
+  indexes: [{ properties: ['month'] }],
+  properties: {
+    buyerId: p.uuid().primary(),
+    month: p.string().length(7).primary(),
+    countedMinutes: p.bigint('number'),
+  },
+});

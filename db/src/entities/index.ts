@@ -19,7 +19,7 @@ import { PlacementSchema } from './placement.entity.js';
 import { JobNeedSchema } from './job-need.entity.js';
 import { DeclarationProofSchema, HourDeclarationSchema } from './hour-declaration.entity.js';
 import { DeclarationImportLineSchema, DeclarationImportSchema } from './declaration-import.entity.js';
-import { ClauseDashboardRowSchema, ClauseDeclarationStateSchema, ClauseMonthTotalSchema } from './clause-figures.entity.js';
+import { BuyerMonthTotalSchema, BuyerStatusTotalSchema, ClauseDashboardRowSchema, ClauseDeclarationStateSchema, ClauseMonthTotalSchema } from './clause-figures.entity.js';
 
 export * from './organisation.entity.js';
 export * from './user.entity.js';
@@ -52,5 +52,5 @@ export const entities: EntitySchema<any, never>[] = [
   RomeFicheSchema, RomeAppellationSchema, CommuneSchema, ReferentialVersionSchema,
   ParticipantSchema, ProofDocumentSchema, EligibilityValidationSchema, EligibilityCriterionSchema, PlacementSchema, JobNeedSchema,
   HourDeclarationSchema, DeclarationProofSchema, DeclarationImportSchema, DeclarationImportLineSchema,
-  ClauseMonthTotalSchema, ClauseDeclarationStateSchema, ClauseDashboardRowSchema,
+  ClauseMonthTotalSchema, ClauseDeclarationStateSchema, ClauseDashboardRowSchema, BuyerStatusTotalSchema, BuyerMonthTotalSchema,
 ];

@@ -42,10 +42,45 @@ export async function refreshDashboardRows(em: EntityManager, clauseIds: readonl
     };
   });
   await sql(`delete from clause_dashboard_row where clause_id = any(?::uuid[])`, [ids]);
-  if (rows.length === 0) return;
+  if (rows.length) {
+    await sql(`insert into clause_dashboard_row select * from json_populate_recordset(null::clause_dashboard_row, ?::json)`, [JSON.stringify(rows)]);
+  }
+  await refreshBuyerRollups(em, [...new Set(records.map((r) => r.buyer_id))]);
+}
+
+/**
+ * The buyers' roll-ups (per status, per month) rewritten from their rows and monthly totals: upserts,
+ * then the lines no longer backed by a row go, so that two validations at once never collide.
+ */
+async function refreshBuyerRollups(em: EntityManager, buyerIds: readonly string[]): Promise<void> {
+  if (buyerIds.length === 0) return;
+  const sql = sqlOf(em);
+  const buyers = pgArray([...buyerIds]);
   await sql(
-    `insert into clause_dashboard_row select * from json_populate_recordset(null::clause_dashboard_row, ?::json)`,
-    [JSON.stringify(rows)],
+    `insert into buyer_status_total (buyer_id, status, clause_count, required_minutes, counted_minutes, towards_minutes, shortfall_minutes, expected_minutes, late_clauses)
+     select r.buyer_id, r.status, count(*), sum(r.required_minutes), sum(r.counted_minutes), sum(least(r.counted_minutes, r.required_minutes)),
+            sum(greatest(r.required_minutes - r.counted_minutes, 0)), sum(r.expected_minutes), count(*) filter (where r.missing_periods > 0)
+       from clause_dashboard_row r where r.buyer_id = any(?::uuid[]) group by r.buyer_id, r.status
+     on conflict (buyer_id, status) do update set clause_count = excluded.clause_count, required_minutes = excluded.required_minutes,
+       counted_minutes = excluded.counted_minutes, towards_minutes = excluded.towards_minutes, shortfall_minutes = excluded.shortfall_minutes,
+       expected_minutes = excluded.expected_minutes, late_clauses = excluded.late_clauses`,
+    [buyers],
+  );
+  await sql(
+    `delete from buyer_status_total t where t.buyer_id = any(?::uuid[])
+        and not exists (select 1 from clause_dashboard_row r where r.buyer_id = t.buyer_id and r.status = t.status)`,
+    [buyers],
+  );
+  await sql(
+    `insert into buyer_month_total (buyer_id, month, counted_minutes)
+     select m.buyer_id, m.month, sum(m.counted_minutes) from clause_month_total m where m.buyer_id = any(?::uuid[]) group by m.buyer_id, m.month
+     on conflict (buyer_id, month) do update set counted_minutes = excluded.counted_minutes`,
+    [buyers],
+  );
+  await sql(
+    `delete from buyer_month_total t where t.buyer_id = any(?::uuid[])
+        and not exists (select 1 from clause_month_total m where m.buyer_id = t.buyer_id and m.month = t.month)`,
+    [buyers],
   );
 }
 
