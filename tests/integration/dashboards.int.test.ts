@@ -81,6 +81,11 @@ describe('tableau de bord acheteur', () => {
     const paces = atRisk.body.clauses.items.map((c: { pace: number | null }) => c.pace ?? Infinity);
     expect(paces).toEqual([...paces].sort((a, b) => b - a));
     expect(atRisk.body.byMonth.every((m: { month: string }) => m.month >= '2026-01' && m.month <= '2026-06')).toBe(true);
+    for (const sort of ['contractor', 'status', 'required', 'counted', 'expected', 'end', 'forecast', 'priority']) {
+      const sorted = await w.buyerA.client.get(`/api/dashboards/buyer?sort=${sort}&dir=desc`);
+      expect(sorted.status, sort).toBe(200);
+      expect(sorted.body.clauses.items).toHaveLength(sorted.body.clauses.total);
+    }
     const years = atRisk.body.years.map((y: { year: number }) => y.year);
     expect(years).toContain(2026);
   });

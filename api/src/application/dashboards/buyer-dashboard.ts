@@ -95,11 +95,14 @@ function combine(rows: readonly TotalsRow[]): Map<string | null, Totals & { flag
 
 const SEVERITY_SQL = `case r.status when 'not_met' then 0 when 'at_risk' then 1 when 'watch' then 2 when 'on_track' then 3 when 'not_started' then 4 when 'met' then 5 else 6 end`;
 
-/** ORDER BY of the clause table; `desc` reverses every term, the tie-break stays. */
+/**
+ * ORDER BY of the clause table, on the stored row only (so the page is cut before any join); `desc`
+ * reverses every term, the tie-break stays. Sorting by contractor name reads the lot's holder name.
+ */
 function orderBy(query: Query): string {
   const terms: Record<Query['sort'], [string, 'asc' | 'desc'][]> = {
     priority: [['r.contractor_flagged', 'desc'], ['r.flagged', 'desc'], [SEVERITY_SQL, 'asc'], ['r.pace', 'asc']],
-    contractor: [['holder_name', 'asc']],
+    contractor: [['r.holder_name', 'asc']],
     status: [[SEVERITY_SQL, 'asc']],
     pace: [['r.pace', 'asc']],
     required: [['r.required_minutes', 'asc']],
@@ -110,7 +113,7 @@ function orderBy(query: Query): string {
   };
   const flip = (dir: 'asc' | 'desc') => (query.dir === 'desc' ? (dir === 'asc' ? 'desc' : 'asc') : dir);
   // Nulls (no pace yet) last whatever the direction.
-  return [...terms[query.sort].map(([expr, dir]) => `${expr} ${flip(dir)} nulls last`), 'contract_reference asc', 'lot_number asc', 'r.clause_id asc'].join(', ');
+  return [...terms[query.sort].map(([expr, dir]) => `${expr} ${flip(dir)} nulls last`), 'r.contract_id asc', 'r.clause_id asc'].join(', ');
 }
 
 interface PageRow {
@@ -182,9 +185,12 @@ export async function buyerDashboard(em: EntityManager, actor: Actor, query: Que
     sql<TotalsRow>(`select r.holder_identifier as key, null as label, ${TOTALS_COLUMNS} from clause_dashboard_row r where ${where} group by r.holder_identifier, r.status`, params),
     sql<PageRow>(
       `select ${PAGE_ROW_SQL}, r.total from (
-         select r.*, bool_or(r.flagged) over (partition by r.holder_identifier) as contractor_flagged, count(*) over ()::int as total
-           from clause_dashboard_row r where ${where}) r ${PAGE_JOINS}
-        order by ${orderBy(query)} limit ? offset ?`,
+         select r.* from (
+           select r.*, bool_or(r.flagged) over (partition by r.holder_identifier) as contractor_flagged, count(*) over ()::int as total
+                  ${query.sort === 'contractor' ? ', (select coalesce(hl.holder_name, r.holder_identifier) from insertion_clause hc join lot hl on hl.id = hc.lot_id where hc.id = r.clause_id) as holder_name' : ''}
+             from clause_dashboard_row r where ${where}) r
+          order by ${orderBy(query)} limit ? offset ?) r ${PAGE_JOINS}
+        order by ${orderBy(query).replace(/r\.holder_name/g, 'coalesce(l.holder_name, r.holder_identifier)')}`,
       [...params, query.pageSize, start],
     ),
     sql<{ month: string; modality: Modality; minutes: string }>(
