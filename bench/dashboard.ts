@@ -16,8 +16,6 @@ const config = loadConfig({ LOG_LEVEL: 'silent', SEED_DEMO: 'false', TODAY: BENC
 const server = http.createServer(createApp(createContainer(config, orm, pino({ level: 'silent' }))).callback());
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-const agent = new http.Agent({ keepAlive: true });
-void agent;
 
 async function login(email: string): Promise<string> {
   const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'Mot-de-passe-de-bench-1' }) });
@@ -34,8 +32,8 @@ const get = async (path: string, cookie: string) => {
 };
 const sql = (q: string, p: unknown[] = []) => orm.em.fork().getConnection().execute(q, p);
 
-const [{ id: buyerId }] = (await sql(`select id from organisation where siret = '22460001400019'`)) as { id: string }[];
-const [{ id: clauseId }] = (await sql(`select id from insertion_clause where buyer_id = ? order by id limit 1`, [buyerId])) as { id: string }[];
+const buyerId = ((await sql(`select id from organisation where siret = '22460001400019'`)) as { id: string }[])[0]!.id;
+const clauseId = ((await sql(`select id from insertion_clause where buyer_id = ? order by id limit 1`, [buyerId])) as { id: string }[])[0]!.id;
 const dashboard = await get('/api/dashboards/buyer', buyer);
 console.log(`Acheteur du banc : ${(dashboard.totals as { clauseCount: number }).clauseCount} clauses ; instance : ${((await get('/api/dashboards/national', admin)).totals as { clauseCount: number }).clauseCount} clauses`);
 
