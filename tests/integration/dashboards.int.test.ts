@@ -108,6 +108,13 @@ describe('tableau de bord acheteur', () => {
     }
   });
 
+  it('lignes périmées (clause modifiée) : recalculées à la lecture, même par plusieurs lectures simultanées', async () => {
+    await app.orm.em.fork().getConnection().execute(`update insertion_clause set updated_at = now() where buyer_id = ?`, [w.buyerA.organisation.id]);
+    const responses = await Promise.all(Array.from({ length: 5 }, () => w.buyerA.client.get('/api/dashboards/buyer')));
+    expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(new Set(responses.map((r) => JSON.stringify(r.body.totals))).size).toBe(1);
+  });
+
   it('un autre acheteur : 404 ; le facilitateur voit l’acheteur qui l’a mandaté, pas les autres', async () => {
     expect((await w.buyerA.client.get(`/api/dashboards/buyer?buyerId=${w.buyerB.organisation.id}`)).status).toBe(404);
     expect((await w.facilitatorA.client.get(`/api/dashboards/buyer?buyerId=${w.buyerA.organisation.id}`)).status).toBe(200);

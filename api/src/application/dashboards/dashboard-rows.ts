@@ -25,8 +25,7 @@ function expectedByYear({ clause }: ComputedClause): Record<string, number> {
 export async function refreshDashboardRows(em: EntityManager, clauseIds: readonly string[], today: string): Promise<void> {
   if (clauseIds.length === 0) return;
   const sql = sqlOf(em);
-  const ids = pgArray([...clauseIds]);
-  const records = await loadClauseRecords(em, 'ic.id = any(?::uuid[])', [ids]);
+  const records = await loadClauseRecords(em, 'ic.id = any(?::uuid[])', [pgArray([...clauseIds])]);
   const cells = records.length ? await loadMonthCells(em, { clauseIds: records.map((r) => r.id) }) : [];
   const buyerOf = new Map(records.map((r) => [r.id, r.buyer_id]));
   const computedAt = new Date().toISOString();
@@ -41,9 +40,18 @@ export async function refreshDashboardRows(em: EntityManager, clauseIds: readonl
       forecast_date: r.forecast.date, forecast_message: r.forecast.message, expected_by_year: expectedByYear(computed),
     };
   });
-  await sql(`delete from clause_dashboard_row where clause_id = any(?::uuid[])`, [ids]);
+  // Clauses that lost their hours target lose their row; the others are upserted (two readers refreshing
+  // the same stale rows at once both succeed).
+  const kept = new Set(rows.map((row) => row.clause_id));
+  const gone = clauseIds.filter((id) => !kept.has(id));
+  if (gone.length) await sql(`delete from clause_dashboard_row where clause_id = any(?::uuid[])`, [pgArray(gone)]);
   if (rows.length) {
-    await sql(`insert into clause_dashboard_row select * from json_populate_recordset(null::clause_dashboard_row, ?::json)`, [JSON.stringify(rows)]);
+    const columns = Object.keys(rows[0]!).filter((column) => column !== 'clause_id');
+    await sql(
+      `insert into clause_dashboard_row select * from json_populate_recordset(null::clause_dashboard_row, ?::json)
+       on conflict (clause_id) do update set (${columns.join(', ')}) = (${columns.map((column) => `excluded.${column}`).join(', ')})`,
+      [JSON.stringify(rows)],
+    );
   }
   await refreshBuyerRollups(em, [...new Set(records.map((r) => r.buyer_id))]);
 }
