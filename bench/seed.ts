@@ -131,6 +131,8 @@ for (let from = 1; from <= CLAUSES; from += BATCH) {
   done += ids.length;
   if (done % 10_000 === 0 || done === CLAUSES) console.log(`  cumuls par le domaine : ${done} / ${CLAUSES} clauses (${Math.round((performance.now() - tData) / 1000)} s)`);
 }
+// The roll-ups were rewritten batch after batch: compact them as a bulk load would leave them.
+await step('compactage des cumuls', 'vacuum full analyze buyer_status_total, buyer_month_total, clause_dashboard_row');
 await step('analyse', 'vacuum analyze');
 const counts = (await sql(`select (select count(*) from organisation where kind = 'buyer')::int as buyers, (select count(*) from insertion_clause)::int as clauses,
   (select count(*) from participant)::int as participants, (select count(*) from placement)::int as placements, (select count(*) from hour_declaration)::int as declarations,

@@ -168,7 +168,7 @@ export async function buyerDashboard(em: EntityManager, actor: Actor, query: Que
   const start = (query.page - 1) * query.pageSize;
 
   // Independent reads, run side by side on the pool (each is one indexed range over the buyer's rows).
-  const [statusRows, operationRows, contractRows, contractorRows, page, monthRows, modalityRows, expectedYears, countedYears] = await Promise.all([
+  const [statusRows, operationRows, contractRows, contractorRows, page, monthCells, expectedYears] = await Promise.all([
     sql<TotalsRow>(`select null as key, null as label, ${TOTALS_COLUMNS} from clause_dashboard_row r where ${where} group by r.status`, params),
     sql<TotalsRow>(
       `select r.operation_id as key, coalesce(o.name, 'Hors opération') as label, ${TOTALS_COLUMNS}
@@ -193,17 +193,24 @@ export async function buyerDashboard(em: EntityManager, actor: Actor, query: Que
         order by ${orderBy(query).replace(/r\.holder_name/g, 'coalesce(l.holder_name, r.holder_identifier)')}`,
       [...params, query.pageSize, start],
     ),
+    // One scan of the monthly totals gives the months of the period, the modalities and the years.
     sql<{ month: string; modality: Modality; minutes: string }>(
-      `select m.month, m.modality, sum(m.counted_minutes)::bigint as minutes from clause_month_total m where ${monthsWhere} and m.month between ? and ? group by 1, 2`,
-      [...monthsParams, from, to],
+      `select m.month, m.modality, sum(m.counted_minutes)::bigint as minutes from clause_month_total m where ${monthsWhere} group by 1, 2`,
+      monthsParams,
     ),
-    sql<{ modality: Modality; minutes: string }>(`select m.modality, sum(m.counted_minutes)::bigint as minutes from clause_month_total m where ${monthsWhere} group by 1`, monthsParams),
     sql<{ year: number; minutes: string }>(
       `select y.key::int as year, sum(y.value::bigint)::bigint as minutes from clause_dashboard_row r cross join lateral jsonb_each_text(r.expected_by_year) y where ${where} group by 1`,
       params,
     ),
-    sql<{ year: number; minutes: string }>(`select left(m.month, 4)::int as year, sum(m.counted_minutes)::bigint as minutes from clause_month_total m where ${monthsWhere} group by 1`, monthsParams),
   ]);
+  const monthRows = monthCells.filter((m) => m.month >= from && m.month <= to);
+  const modalityMinutes = new Map<Modality, number>();
+  const countedByYear = new Map<number, number>();
+  for (const m of monthCells) {
+    modalityMinutes.set(m.modality, (modalityMinutes.get(m.modality) ?? 0) + Number(m.minutes));
+    const year = Number(m.month.slice(0, 4));
+    countedByYear.set(year, (countedByYear.get(year) ?? 0) + Number(m.minutes));
+  }
 
   const totals = combine(statusRows).get(null) ?? { ...emptyTotals(), label: '' };
   const groupList = (rows: TotalsRow[]) =>
@@ -227,7 +234,6 @@ export async function buyerDashboard(em: EntityManager, actor: Actor, query: Que
   const names = new Map(reasons.map((r) => [r.holder_identifier, r.holder_name]));
 
   const expectedByYear = new Map(expectedYears.map((y) => [y.year, Number(y.minutes)]));
-  const countedByYear = new Map(countedYears.map((y) => [y.year, Number(y.minutes)]));
   const years = [...new Set([...expectedByYear.keys(), ...countedByYear.keys()])].sort((a, b) => a - b).map((year) => {
     const expected = expectedByYear.get(year) ?? 0;
     const counted = countedByYear.get(year) ?? 0;
@@ -254,7 +260,7 @@ export async function buyerDashboard(em: EntityManager, actor: Actor, query: Que
     byMonth: monthRows
       .map((m) => ({ month: m.month, modality: m.modality, countedMinutes: Number(m.minutes) }))
       .sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : MODALITIES.indexOf(a.modality) - MODALITIES.indexOf(b.modality))),
-    byModality: summariseByModality([{ byModality: modalityRows.map((m) => ({ modality: m.modality, countedMinutes: Number(m.minutes) })) }]),
+    byModality: summariseByModality([{ byModality: [...modalityMinutes].map(([modality, countedMinutes]) => ({ modality, countedMinutes })) }]),
   };
 }
 

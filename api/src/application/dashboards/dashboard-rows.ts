@@ -57,8 +57,9 @@ export async function refreshDashboardRows(em: EntityManager, clauseIds: readonl
 }
 
 /**
- * The buyers' roll-ups (per status, per month) rewritten from their rows and monthly totals: upserts,
- * then the lines no longer backed by a row go, so that two validations at once never collide.
+ * The buyers' roll-ups (per status, per month) rewritten from their rows and monthly totals: upserts
+ * that skip unchanged lines (no churn), then the lines no longer backed by a row go; two validations at
+ * once never collide.
  */
 async function refreshBuyerRollups(em: EntityManager, buyerIds: readonly string[]): Promise<void> {
   if (buyerIds.length === 0) return;
@@ -71,7 +72,8 @@ async function refreshBuyerRollups(em: EntityManager, buyerIds: readonly string[
        from clause_dashboard_row r where r.buyer_id = any(?::uuid[]) group by r.buyer_id, r.status
      on conflict (buyer_id, status) do update set clause_count = excluded.clause_count, required_minutes = excluded.required_minutes,
        counted_minutes = excluded.counted_minutes, towards_minutes = excluded.towards_minutes, shortfall_minutes = excluded.shortfall_minutes,
-       expected_minutes = excluded.expected_minutes, late_clauses = excluded.late_clauses`,
+       expected_minutes = excluded.expected_minutes, late_clauses = excluded.late_clauses
+     where (buyer_status_total.*) is distinct from (excluded.*)`,
     [buyers],
   );
   await sql(
@@ -82,7 +84,8 @@ async function refreshBuyerRollups(em: EntityManager, buyerIds: readonly string[
   await sql(
     `insert into buyer_month_total (buyer_id, month, counted_minutes)
      select m.buyer_id, m.month, sum(m.counted_minutes) from clause_month_total m where m.buyer_id = any(?::uuid[]) group by m.buyer_id, m.month
-     on conflict (buyer_id, month) do update set counted_minutes = excluded.counted_minutes`,
+     on conflict (buyer_id, month) do update set counted_minutes = excluded.counted_minutes
+     where buyer_month_total.counted_minutes is distinct from excluded.counted_minutes`,
     [buyers],
   );
   await sql(
