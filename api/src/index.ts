@@ -9,3 +9,5 @@ export { scanReminders } from './application/reminders/scan.js';
 export { sendPendingNotifications } from './application/reminders/outbox.js';
 export type { Mailer, OutgoingMail } from './infra/mailer.js';
 export { matchingCap } from './application/candidates.js';
+export { clauseProgress, refreshClauseProgress } from './application/declarations/clause-progress.js';
+export { ensureDashboardRows } from './application/dashboards/dashboard-rows.js';

@@ -23,6 +23,7 @@ import { DeclarationProofSchema, HourDeclarationSchema } from './hour-declaratio
 import { DeclarationImportLineSchema, DeclarationImportSchema } from './declaration-import.entity.js';
 import { NoticeFileSchema, NoticeResponseSchema, NoticeSchema } from './notice.entity.js';
 import { NotificationSchema } from './notification.entity.js';
+import { BuyerMonthTotalSchema, BuyerStatusTotalSchema, ClauseDashboardRowSchema, ClauseDeclarationStateSchema, ClauseMonthTotalSchema } from './clause-figures.entity.js';
 
 export * from './organisation.entity.js';
 export * from './user.entity.js';
@@ -48,6 +49,7 @@ export * from './hour-declaration.entity.js';
 export * from './declaration-import.entity.js';
 export * from './notice.entity.js';
 export * from './notification.entity.js';
+export * from './clause-figures.entity.js';
 
 /** Every entity, passed explicitly to MikroORM (no folder discovery, no reflection). */
 // Typed as a plain list: the inferred tuple of every schema is too long for the declaration emitter.
@@ -60,4 +62,5 @@ export const entities: EntitySchema<any, never>[] = [
   HourDeclarationSchema, DeclarationProofSchema, DeclarationImportSchema, DeclarationImportLineSchema,
   NoticeSchema, NoticeResponseSchema, NoticeFileSchema,
   NotificationSchema,
+  ClauseMonthTotalSchema, ClauseDeclarationStateSchema, ClauseDashboardRowSchema, BuyerStatusTotalSchema, BuyerMonthTotalSchema,
 ];

@@ -16,6 +16,8 @@ export const InsertionClauseSchema = defineEntity({
     { properties: ['buyer', 'complianceStatus'] },
     { properties: ['buyer', 'toSize'] },
     { properties: ['buyer', 'startDate'] },
+    // The dashboards' freshness check: latest edit of a buyer's clauses, read from the index alone.
+    { properties: ['buyer', 'updatedAt'] },
     {
       name: 'insertion_clause_search_text_trgm',
       expression: 'create index "insertion_clause_search_text_trgm" on "insertion_clause" using gin ("search_text" gin_trgm_ops)',

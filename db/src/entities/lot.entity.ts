@@ -7,6 +7,8 @@ export const LotSchema = defineEntity({
   name: 'Lot',
   tableName: 'lot',
   uniques: [{ properties: ['contract', 'number'] }],
+  // The dashboards' freshness check: latest edit of a buyer's lots, read from the index alone.
+  indexes: [{ properties: ['buyer', 'updatedAt'] }],
   properties: {
     id: p.uuid().primary(),
     contract: () => p.manyToOne(ContractSchema).deleteRule('cascade'),

@@ -51,3 +51,5 @@ export * from './retention.js';
 export * from './collections.js';
 export * from './notices.js';
 export * from './transparency.js';
+export * from './dashboard.js';
+export { roundTo } from './arithmetic.js';

@@ -23,3 +23,4 @@ export * from './notice.js';
 export * from './notification.js';
 export * from './reporting.js';
 export * from './proposal.js';
+export * from './dashboard.js';

@@ -8,6 +8,7 @@ import { proposalCases } from './proposals.js';
 import { declarationCases, declarationImportCases } from './declarations.js';
 import { noticeCases } from './notices.js';
 import { reportingCases } from './reporting.js';
+import { dashboardCases } from './dashboards.js';
 
 export type { RouteCase, World, Call } from './types.js';
 
@@ -27,4 +28,5 @@ export const routeCases: Partial<Record<RouteName, RouteCase>> = {
   ...declarationImportCases,
   ...noticeCases,
   ...reportingCases,
+  ...dashboardCases,
 };

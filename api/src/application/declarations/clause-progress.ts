@@ -27,6 +27,7 @@ import {
   type PlacementFacts,
 } from '../../infra/declaration-facts.js';
 import { pgArray, sqlOf } from '../../infra/sql.js';
+import { writeDashboardFigures } from '../dashboards/figures-store.js';
 
 export interface ClauseProgress {
   clauseId: string;
@@ -38,6 +39,8 @@ export interface ClauseProgress {
   missing: readonly MissingDeclaration[];
   missingPeriods: number;
   lateFlag: boolean;
+  /** Counted minutes per month and modality (the counting engine's slices), for the dashboards. */
+  byMonthModality?: readonly { month: string; modality: string; countedMinutes: number }[];
 }
 
 interface ClauseRow {
@@ -132,6 +135,13 @@ export async function clauseProgress(em: EntityManager, clauseIds: readonly stri
     const countedMinutes = counting.ok ? counting.value.countedMinutes : 0;
     const missing = deadlines.ok ? deadlines.value.missing : [];
     const missingPeriods = deadlines.ok ? deadlines.value.missingPeriods : 0;
+    const cells = new Map<string, { month: string; modality: string; countedMinutes: number }>();
+    for (const slice of counting.ok ? counting.value.counted : []) {
+      const key = `${slice.month}|${slice.modality}`;
+      const cell = cells.get(key) ?? { month: slice.month, modality: slice.modality, countedMinutes: 0 };
+      cell.countedMinutes += slice.minutes;
+      cells.set(key, cell);
+    }
     const withHours = CLAUSE_TYPES_WITH_HOURS.includes(row.type as ClauseType) && row.required_minutes !== null && row.start_date !== null && row.end_date !== null;
     const compliance = withHours ? assessCompliance({ clause, countedMinutes, invoicedAmountCents: null, missingPeriods, today }) : null;
     result.set(row.id, {
@@ -143,6 +153,7 @@ export async function clauseProgress(em: EntityManager, clauseIds: readonly stri
       missing,
       missingPeriods,
       lateFlag: missingPeriods > 0,
+      byMonthModality: [...cells.values()],
     });
   }
   return result;
@@ -160,4 +171,5 @@ export async function refreshClauseProgress(em: EntityManager, clauseIds: readon
       item.clauseId,
     ]);
   }
+  await writeDashboardFigures(em, [...progress.values()], today);
 }

@@ -116,6 +116,8 @@ export interface ComplianceFacts {
   waived: boolean;
   rules: ClauseRules;
   countedMinutes: number;
+  /** Periods missing past their deadline (clause_declaration_state), 0 when unknown. */
+  missingPeriods?: number;
 }
 
 /**
@@ -140,7 +142,7 @@ export function complianceOf(facts: ComplianceFacts, today: string): { complianc
     },
     countedMinutes: facts.countedMinutes,
     invoicedAmountCents: null,
-    missingPeriods: 0,
+    missingPeriods: facts.missingPeriods ?? 0,
     today,
   });
   if (!result.ok) return { compliance: null, note: result.violations.map((v) => v.message).join(' ') };

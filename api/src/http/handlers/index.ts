@@ -20,6 +20,7 @@ import { noticeHandlers } from './notices.js';
 import { notificationHandlers } from './notifications.js';
 import { reportingHandlers } from './reporting.js';
 import { exportHandlers } from './exports.js';
+import { dashboardHandlers } from './dashboards.js';
 
 /** Thin handlers, one file per resource: input already parsed and authorized by the router; each calls a use case. */
 export const handlers: Handlers = {
@@ -44,4 +45,5 @@ export const handlers: Handlers = {
   ...notificationHandlers,
   ...reportingHandlers,
   ...exportHandlers,
+  ...dashboardHandlers,
 };

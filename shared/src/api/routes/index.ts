@@ -19,6 +19,7 @@ import { noticeRoutes } from './notices.routes.js';
 import { notificationRoutes } from './notifications.routes.js';
 import { reportingRoutes } from './reporting.routes.js';
 import { exportRoutes } from './exports.routes.js';
+import { dashboardRoutes } from './dashboards.routes.js';
 
 export { healthSchema } from './system.routes.js';
 export { allRoles, listOf, portfolioRoles, lotReaders } from './access.js';
@@ -50,6 +51,7 @@ export const routes = {
   ...notificationRoutes,
   ...reportingRoutes,
   ...exportRoutes,
+  ...dashboardRoutes,
 } as const;
 
 export type Routes = typeof routes;
