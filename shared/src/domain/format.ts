@@ -53,3 +53,11 @@ export function formatDateFr(date: string): string {
 export function plainSpaces(text: string): string {
   return text.replace(/[\u202f\u00a0]/g, ' ');
 }
+
+const MONTHS_FR = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+
+/** "2026-03" → "mars 2026" (the text unchanged when it is not a month). */
+export function monthLabelFr(month: string): string {
+  const name = /^\d{4}-\d{2}$/.test(month) ? MONTHS_FR[Number(month.slice(5, 7)) - 1] : undefined;
+  return name ? `${name} ${month.slice(0, 4)}` : month;
+}

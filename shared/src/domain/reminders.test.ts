@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { declarationDueSoon, eligibilityExpiringSoon, monthLabelFr } from './reminders.js';
+import { declarationDueSoon, eligibilityExpiringSoon } from './reminders.js';
+import { monthLabelFr } from './format.js';
 
 describe('relances', () => {
   it.each([

@@ -4,7 +4,7 @@
  */
 import { addDays, addMonthsToMonth, daysBetween, monthOf, type IsoDate, type YearMonth } from './calendar.js';
 import { declarationDeadline } from './deadlines.js';
-import { formatDateFr } from './format.js';
+import { formatDateFr, monthLabelFr } from './format.js';
 
 export const REMINDER_KINDS = ['declaration_due', 'declaration_late', 'clause_at_risk', 'eligibility_expiring'] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
@@ -20,9 +20,6 @@ export const DECLARATION_DUE_LEAD_DAYS = 5;
 /** Eligibilities ending within this many days are announced to the facilitators. */
 export const ELIGIBILITY_EXPIRY_LEAD_DAYS = 30;
 
-const MONTHS_FR = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
-/** "2026-03" → "mars 2026". */
-export const monthLabelFr = (month: YearMonth): string => `${MONTHS_FR[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
 
 /**
  * The declaration whose deadline comes within `leadDays` (deadline included): the previous month's,

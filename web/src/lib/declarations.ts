@@ -1,9 +1,7 @@
-import { DECLARATION_STATUS_LABELS, formatHours, type DeclarationStatus } from '@app/shared';
-
-const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+import { DECLARATION_STATUS_LABELS, formatHours, monthLabelFr, type DeclarationStatus } from '@app/shared';
 
 /** "2026-03" → "mars 2026". */
-export const monthLabel = (month: string): string => `${MONTHS[Number(month.slice(5, 7)) - 1] ?? month} ${month.slice(0, 4)}`;
+export const monthLabel = monthLabelFr;
 
 /** Minutes in words for tables ("151 h 40 min"), '—' when absent. */
 export const hours = (minutes: number | null | undefined): string => (minutes == null ? '—' : formatHours(minutes));
