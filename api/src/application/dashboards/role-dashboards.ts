@@ -26,6 +26,7 @@ import {
   type ParticipantStats,
   addMonthsToMonth,
   addDays,
+  monthLabelFr,
   monthOf,
   roundTo,
 } from '@app/shared';
@@ -151,7 +152,7 @@ export async function contractorDashboard(em: EntityManager, actor: Actor, compa
         lotTitle: row.lotTitle,
         missingPeriods: row.missingPeriods,
         oldestMissingMonth: row.oldestMissingMonth,
-        message: `${row.missingPeriods} mois à déclarer (échéance dépassée)${row.oldestMissingMonth ? `, le plus ancien : ${row.oldestMissingMonth}` : ''}.`,
+        message: `${row.missingPeriods} mois à déclarer (échéance dépassée)${row.oldestMissingMonth ? `, le plus ancien : ${monthLabelFr(row.oldestMissingMonth)}` : ''}.`,
       })),
   };
 }
