@@ -10,13 +10,14 @@ import {
 } from '@app/shared';
 import type { z } from 'zod';
 import type { Actor, RequestMeta } from './actor.js';
-import { AppError, errors } from './errors.js';
+import { errors } from './errors.js';
 import { eligibleUntilOn, validationsOf } from './eligibility-model.js';
 import { findParticipant } from './participants.js';
 import { scoped } from '../infra/scope.js';
 import { audit } from '../infra/audit.js';
 import { extensionOf, type ProofStorage } from '../infra/proof-storage.js';
 import type { UploadedFile } from '../http/middleware/multipart.js';
+import { inspectUpload } from './uploaded-proofs.js';
 
 type Input = z.output<typeof eligibilityInputSchema>;
 const defaultPolicy = () => eligibilityPolicyOf(clauseRules());
@@ -80,13 +81,7 @@ async function inspectFiles(input: Input, files: UploadedFile[], storage: ProofS
     const file = byField.get(criterion.proofFile);
     if (!file) throw errors.field(`criteria.${i}.proofFile`, 'Justificatif annoncé mais absent de l’envoi.');
     named.add(criterion.proofFile);
-    if (file.size === 0) throw errors.field(`criteria.${i}.proofFile`, 'Le justificatif est vide.');
-    const info = await storage.inspect(file.path);
-    if (!info) {
-      throw new AppError('unsupported_media_type', `« ${file.filename} » n’est ni un PDF, ni une image JPEG ou PNG (type vérifié sur le contenu du fichier).`, {
-        errors: [{ path: `criteria.${i}.proofFile`, message: 'Le justificatif doit être un PDF, un JPEG ou un PNG.' }],
-      });
-    }
+    const info = await inspectUpload(storage, file, `criteria.${i}.proofFile`, 'Le justificatif');
     checked.set(criterion.proofFile, { file, ...info });
   }
   const extra = files.find((f) => !named.has(f.field));

@@ -9,10 +9,11 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { DeclarationProofSchema } from '@app/db';
 import { proofKindLabels, type DeclarationProof, type ProofKind } from '@app/shared';
 import type { Actor, RequestMeta } from '../actor.js';
-import { AppError, errors } from '../errors.js';
+import { errors } from '../errors.js';
 import { audit } from '../../infra/audit.js';
 import { extensionOf, type ProofStorage } from '../../infra/proof-storage.js';
 import type { UploadedFile } from '../../http/middleware/multipart.js';
+import { inspectUpload } from '../uploaded-proofs.js';
 import { findDeclaration } from './declarations.js';
 
 export async function addProofs(
@@ -29,13 +30,7 @@ export async function addProofs(
   if (files.length === 0) throw errors.field('(fichiers)', 'Joignez au moins un fichier (PDF, JPEG ou PNG).');
   const checked: { file: UploadedFile; mediaType: string; sizeBytes: number; sha256: string; id: string; storageKey: string }[] = [];
   for (const file of files) {
-    if (file.size === 0) throw errors.field('(fichiers)', `« ${file.filename} » est vide.`);
-    const info = await storage.inspect(file.path);
-    if (!info) {
-      throw new AppError('unsupported_media_type', `« ${file.filename} » n’est ni un PDF, ni une image JPEG ou PNG (type vérifié sur le contenu du fichier).`, {
-        errors: [{ path: '(fichiers)', message: 'Le justificatif doit être un PDF, un JPEG ou un PNG.' }],
-      });
-    }
+    const info = await inspectUpload(storage, file, '(fichiers)', 'Le justificatif');
     checked.push({ file, ...info, id: randomUUID(), storageKey: storage.newKey() });
   }
   const moved: string[] = [];

@@ -9,10 +9,11 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { NoticeFileSchema, NoticeResponseSchema, NoticeSchema } from '@app/db';
 import type { Notice } from '@app/shared';
 import type { Actor, RequestMeta } from '../actor.js';
-import { AppError, errors } from '../errors.js';
+import { errors } from '../errors.js';
 import { audit } from '../../infra/audit.js';
 import { extensionOf, type ProofStorage } from '../../infra/proof-storage.js';
 import type { UploadedFile } from '../../http/middleware/multipart.js';
+import { inspectUpload } from '../uploaded-proofs.js';
 import { checkAnswerable, findNotice, getNotice } from './notices.js';
 
 export async function answerNotice(
@@ -28,13 +29,7 @@ export async function answerNotice(
   checkAnswerable(notice, input.version);
   const checked: { file: UploadedFile; mediaType: string; sizeBytes: number; sha256: string; id: string; storageKey: string }[] = [];
   for (const file of files) {
-    if (file.size === 0) throw errors.field('(fichiers)', `« ${file.filename} » est vide.`);
-    const info = await storage.inspect(file.path);
-    if (!info) {
-      throw new AppError('unsupported_media_type', `« ${file.filename} » n’est ni un PDF, ni une image JPEG ou PNG (type vérifié sur le contenu du fichier).`, {
-        errors: [{ path: '(fichiers)', message: 'La pièce jointe doit être un PDF, un JPEG ou un PNG.' }],
-      });
-    }
+    const info = await inspectUpload(storage, file, '(fichiers)', 'La pièce jointe');
     checked.push({ file, ...info, id: randomUUID(), storageKey: storage.newKey() });
   }
   const responseId = randomUUID();
