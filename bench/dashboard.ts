@@ -95,7 +95,8 @@ const cases: [string, string, string][] = [
   ['tableau de bord facilitateur (territoire)', '/api/dashboards/facilitator', facilitator],
 ];
 const results = new Map<string, { p50: number; p95: number }>();
-for (const [label, path, cookie] of cases) {
+// BENCH_ONLY=acheteur: only the cases whose label contains it (the hand-written SQL is always measured).
+for (const [label, path, cookie] of cases.filter(([label]) => label.includes(process.env.BENCH_ONLY ?? ''))) {
   const r = await measure(RUNS, () => get(path, cookie));
   results.set(path, r);
   line(`HTTP ${label}`, r, `${(await throughput(path, cookie)).toFixed(0)} req/s (4 clients)`);
@@ -111,7 +112,9 @@ console.log(`\n| mesure (${RUNS} appels) | p50 (ms) | p95 (ms) | débit |`);
 console.log('|---|---:|---:|---|');
 for (const row of rows) console.log(row);
 const ratio = (http: { p95: number }, hand: { p95: number }) => (http.p95 / hand.p95).toFixed(2);
-console.log(`\nRapport p95 HTTP / SQL à la main : acheteur ${ratio(results.get('/api/dashboards/buyer')!, handBuyer)}×, national ${ratio(results.get('/api/dashboards/national')!, handNational)}×`);
+const buyerHttp = results.get('/api/dashboards/buyer');
+const nationalHttp = results.get('/api/dashboards/national');
+console.log(`\nRapport p95 HTTP / SQL à la main : acheteur ${buyerHttp ? ratio(buyerHttp, handBuyer) : '—'}×, national ${nationalHttp ? ratio(nationalHttp, handNational) : '—'}×`);
 
 server.closeAllConnections();
 await new Promise((r) => server.close(r));
