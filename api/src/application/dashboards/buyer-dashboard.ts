@@ -166,8 +166,9 @@ interface DashboardRead {
 
 /**
  * One statement for the whole dashboard (one round trip instead of ten): the buyer, whether its rows are
- * fresh, the filtered rows once (materialised CTE), then every total, the page, the months, the years and
- * the 50 contractors shown with their reasons, as json columns. Parameters are pushed in text order.
+ * fresh (same test as ensureDashboardRows, on the rows already read when nothing is filtered), the
+ * filtered rows once (materialised CTE), then every total, the page, the months, the years and the 50
+ * contractors shown with their reasons, as json columns. Parameters are pushed in text order.
  */
 function dashboardStatement(buyerId: string, query: Query, today: string): { text: string; params: unknown[] } {
   const conditions = ['r.buyer_id = ?'];
@@ -194,7 +195,7 @@ function dashboardStatement(buyerId: string, query: Query, today: string): { tex
       (select json_build_object('id', o.id, 'name', o.name) from organisation o where o.id = ? and o.kind = 'buyer') as buyer,
       coalesce((select min(d.computed_on) = ?::date and min(d.computed_at) >= greatest(
                 (select max(updated_at) from insertion_clause where buyer_id = ?), (select max(updated_at) from lot where buyer_id = ?))
-              from clause_dashboard_row d where d.buyer_id = ?), false) as fresh,
+              from ${filtered ? 'clause_dashboard_row d where d.buyer_id = ?' : 'r d'}), false) as fresh,
       ${json(`select null as key, null as label, ${TOTALS_COLUMNS} from r group by r.status`)} as statuses,
       ${json(`select r.operation_id as key, coalesce(o.name, 'Hors opération') as label, ${TOTALS_COLUMNS} from r left join operation o on o.id = r.operation_id group by r.operation_id, o.name, r.status`)} as operations,
       ${query.operationId || query.contractId
@@ -216,7 +217,7 @@ function dashboardStatement(buyerId: string, query: Query, today: string): { tex
       ${json(`select m.month, m.modality, sum(m.counted_minutes)::bigint as minutes from clause_month_total m
                where m.buyer_id = ? ${filtered ? 'and m.clause_id in (select r.clause_id from r)' : ''} group by 1, 2`)} as months,
       ${json(`select y.key::int as year, sum(y.value::bigint)::bigint as minutes from r cross join lateral jsonb_each_text(r.expected_by_year) y group by 1`)} as years`;
-  return { text, params: [...whereParams, buyerId, today, buyerId, buyerId, buyerId, query.pageSize, start, buyerId] };
+  return { text, params: [...whereParams, buyerId, today, buyerId, buyerId, ...(filtered ? [buyerId] : []), query.pageSize, start, buyerId] };
 }
 
 export async function buyerDashboard(em: EntityManager, actor: Actor, query: Query, today: string): Promise<BuyerDashboard> {
