@@ -197,9 +197,9 @@ function dashboardStatement(buyerId: string, query: Query, today: string): { tex
                 (select max(updated_at) from insertion_clause where buyer_id = ?), (select max(updated_at) from lot where buyer_id = ?))
               from ${filtered ? 'clause_dashboard_row d where d.buyer_id = ?' : 'r d'}), false) as fresh,
       ${json(`select null as key, null as label, ${TOTALS_COLUMNS} from r group by r.status`)} as statuses,
-      ${json(`select r.operation_id as key, coalesce(o.name, 'Hors opération') as label, ${TOTALS_COLUMNS} from r left join operation o on o.id = r.operation_id group by r.operation_id, o.name, r.status`)} as operations,
+      ${json(`select g.*, coalesce(o.name, 'Hors opération') as label from (select r.operation_id as key, ${TOTALS_COLUMNS} from r group by r.operation_id, r.status) g left join operation o on o.id = g.key`)} as operations,
       ${query.operationId || query.contractId
-        ? json(`select r.contract_id as key, c.reference as label, ${TOTALS_COLUMNS} from r join contract c on c.id = r.contract_id group by r.contract_id, c.reference, r.status`)
+        ? json(`select g.*, c.reference as label from (select r.contract_id as key, ${TOTALS_COLUMNS} from r group by r.contract_id, r.status) g join contract c on c.id = g.key`)
         : `'[]'::json`} as contracts,
       ${json(`select r.holder_identifier as key, null as label, ${TOTALS_COLUMNS} from r where r.holder_identifier in (select key from top) group by r.holder_identifier, r.status`)} as contractors,
       (select count(*)::int from ck) as contractors_total,
