@@ -31,27 +31,24 @@ export async function closeSession(em: EntityManager, token: string): Promise<vo
 }
 
 type ActorRow = {
-  session_id: string; user_id: string; email: string; full_name: string; role: Role;
+  mandates: string[] | null; session_id: string; user_id: string; email: string; full_name: string; role: Role;
   organisation_id: string; organisation_kind: OrganisationKind; organisation_name: string; organisation_siret: string | null;
 };
 
 /** The actor behind a session token, or null when the token is unknown, expired or its user disabled. */
 export async function actorForToken(em: EntityManager, token: string): Promise<Actor | null> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
+  // One round trip per request: a facilitation structure's mandates (the buyers whose portfolios it works on) come along.
   const rows = await em.getConnection().execute<ActorRow[]>(
     `select s.id as session_id, u.id as user_id, u.email, u.full_name, u.role,
-            o.id as organisation_id, o.kind as organisation_kind, o.name as organisation_name, o.siret as organisation_siret
+            o.id as organisation_id, o.kind as organisation_kind, o.name as organisation_name, o.siret as organisation_siret,
+            case when o.kind = 'facilitator' then array(select m.buyer_id::text from mandate m where m.facilitator_id = o.id) end as mandates
        from session s join app_user u on u.id = s.user_id join organisation o on o.id = u.organisation_id
       where s.id = ? and s.expires_at > now() and u.active`,
     [digest(token)],
   );
   const row = rows[0];
   if (!row) return null;
-  // A facilitation structure works on the portfolios of the buyers that mandated it.
-  const mandates =
-    row.organisation_kind === 'facilitator'
-      ? await em.getConnection().execute<{ buyer_id: string }[]>(`select buyer_id from mandate where facilitator_id = ?`, [row.organisation_id])
-      : [];
   return {
     sessionId: row.session_id,
     userId: row.user_id,
@@ -62,7 +59,7 @@ export async function actorForToken(em: EntityManager, token: string): Promise<A
     organisationKind: row.organisation_kind,
     organisationName: row.organisation_name,
     organisationSiret: row.organisation_siret,
-    mandatingBuyerIds: mandates.map((m) => m.buyer_id),
+    mandatingBuyerIds: row.mandates ?? [],
   };
 }
 

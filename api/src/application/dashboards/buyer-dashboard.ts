@@ -22,7 +22,7 @@ import {
 } from '@app/shared';
 import type { Actor } from '../actor.js';
 import { errors } from '../errors.js';
-import { pgArray, sqlOf } from '../../infra/sql.js';
+import { sqlOf } from '../../infra/sql.js';
 import { ensureDashboardRows } from './dashboard-rows.js';
 
 type Query = z.output<typeof buyerDashboardQuerySchema>;
@@ -30,17 +30,7 @@ type Totals = BuyerDashboard['totals'];
 
 /** The buyer organisation the actor asks for, within its scope, else 404 (or 400 when it must say which). */
 export async function resolveBuyer(em: EntityManager, actor: Actor, buyerId: string | undefined): Promise<{ id: string; name: string }> {
-  let id: string;
-  if (actor.role === 'buyer') {
-    if (buyerId && buyerId !== actor.organisationId) throw errors.notFound('Acheteur');
-    id = actor.organisationId;
-  } else {
-    if (!buyerId) {
-      if (actor.role === 'facilitator' && actor.mandatingBuyerIds.length === 1) id = actor.mandatingBuyerIds[0]!;
-      else throw errors.field('buyerId', 'Choisissez l’acheteur dont vous voulez voir le tableau de bord.');
-    } else id = buyerId;
-    if (actor.role === 'facilitator' && !actor.mandatingBuyerIds.includes(id)) throw errors.notFound('Acheteur');
-  }
+  const id = requestedBuyerId(actor, buyerId);
   const [buyer] = await sqlOf(em)<{ id: string; name: string }>(`select id, name from organisation where id = ? and kind = 'buyer'`, [id]);
   if (!buyer) throw errors.notFound('Acheteur');
   return buyer;
@@ -56,11 +46,11 @@ interface TotalsRow {
   label: string | null;
   status: ComplianceStatus;
   n: number;
-  required: string;
-  counted: string;
-  towards: string;
-  shortfall: string;
-  expected: string;
+  required: number | string;
+  counted: number | string;
+  towards: number | string;
+  shortfall: number | string;
+  expected: number | string;
   late: number;
   flagged: boolean;
 }
@@ -141,68 +131,106 @@ export function dashboardClauseOf(row: Omit<PageRow, 'total'>): DashboardClause 
   };
 }
 
-export async function buyerDashboard(em: EntityManager, actor: Actor, query: Query, today: string): Promise<BuyerDashboard> {
-  const buyer = await resolveBuyer(em, actor, query.buyerId);
-  await ensureDashboardRows(em, 'ic.buyer_id = ?', [buyer.id], today);
-  const sql = sqlOf(em);
+/** The buyer the actor asks for, checked against its role and mandates (no SQL): 404 or 400 as resolveBuyer. */
+function requestedBuyerId(actor: Actor, buyerId: string | undefined): string {
+  if (actor.role === 'buyer') {
+    if (buyerId && buyerId !== actor.organisationId) throw errors.notFound('Acheteur');
+    return actor.organisationId;
+  }
+  let id: string;
+  if (!buyerId) {
+    if (actor.role === 'facilitator' && actor.mandatingBuyerIds.length === 1) id = actor.mandatingBuyerIds[0]!;
+    else throw errors.field('buyerId', 'Choisissez l’acheteur dont vous voulez voir le tableau de bord.');
+  } else id = buyerId;
+  if (actor.role === 'facilitator' && !actor.mandatingBuyerIds.includes(id)) throw errors.notFound('Acheteur');
+  return id;
+}
 
+type ReasonRow = { holder_identifier: string; holder_name: string; lot_number: number; lot_title: string; reason: string; flagged: boolean };
+
+/** Everything the dashboard reads, from the one statement of dashboardStatement (json columns). */
+interface DashboardRead {
+  buyer: { id: string; name: string } | null;
+  fresh: boolean;
+  statuses: TotalsRow[];
+  operations: TotalsRow[];
+  contracts: TotalsRow[];
+  contractors: TotalsRow[];
+  contractors_total: number;
+  flagged_contractors_total: number;
+  reasons: ReasonRow[];
+  page: PageRow[];
+  months: { month: string; modality: Modality; minutes: number | string }[];
+  years: { year: number; minutes: number | string }[];
+}
+
+/**
+ * One statement for the whole dashboard (one round trip instead of ten): the buyer, whether its rows are
+ * fresh (same test as ensureDashboardRows, on the rows already read when nothing is filtered), the
+ * filtered rows once (materialised CTE), then every total, the page, the months, the years and the 50
+ * contractors shown with their reasons, as json columns. Parameters are pushed in text order.
+ */
+function dashboardStatement(buyerId: string, query: Query, today: string): { text: string; params: unknown[] } {
   const conditions = ['r.buyer_id = ?'];
-  const params: unknown[] = [buyer.id];
-  if (query.operationId) (conditions.push('r.operation_id = ?'), params.push(query.operationId));
-  if (query.contractId) (conditions.push('r.contract_id = ?'), params.push(query.contractId));
-  if (query.status) (conditions.push('r.status = ?'), params.push(query.status));
-  if (query.flagged !== undefined) (conditions.push('r.flagged = ?'), params.push(query.flagged));
-  if (query.from) (conditions.push('r.end_date >= ?::date'), params.push(`${query.from}-01`));
-  if (query.to) (conditions.push(`r.start_date < (?::date + interval '1 month')`), params.push(`${query.to}-01`));
+  const whereParams: unknown[] = [buyerId];
+  if (query.operationId) (conditions.push('r.operation_id = ?'), whereParams.push(query.operationId));
+  if (query.contractId) (conditions.push('r.contract_id = ?'), whereParams.push(query.contractId));
+  if (query.status) (conditions.push('r.status = ?'), whereParams.push(query.status));
+  if (query.flagged !== undefined) (conditions.push('r.flagged = ?'), whereParams.push(query.flagged));
+  if (query.from) (conditions.push('r.end_date >= ?::date'), whereParams.push(`${query.from}-01`));
+  if (query.to) (conditions.push(`r.start_date < (?::date + interval '1 month')`), whereParams.push(`${query.to}-01`));
   const contractor = query.contractor?.replace(/\s/g, '');
   if (contractor) {
     conditions.push(`(r.holder_identifier like ? or exists (select 1 from lot hl where hl.contract_id = r.contract_id and hl.holder_identifier = r.holder_identifier and replace(hl.holder_name, ' ', '') ilike ?))`);
-    params.push(`%${contractor}%`, `%${contractor.replace(/[%_\\]/g, '\\$&')}%`);
+    whereParams.push(`%${contractor}%`, `%${contractor.replace(/[%_\\]/g, '\\$&')}%`);
   }
-  const where = conditions.join(' and ');
   const filtered = conditions.length > 1;
-  const monthsWhere = filtered ? `m.buyer_id = ? and m.clause_id in (select r.clause_id from clause_dashboard_row r where ${where})` : 'm.buyer_id = ?';
-  const monthsParams = filtered ? [buyer.id, ...params] : [buyer.id];
-  const to = query.to ?? monthOf(today);
-  const from = query.from ?? addMonthsToMonth(to, -11);
   const start = (query.page - 1) * query.pageSize;
-
-  // Independent reads, run side by side on the pool (each is one indexed range over the buyer's rows).
-  const [statusRows, operationRows, contractRows, contractorRows, page, monthCells, expectedYears] = await Promise.all([
-    sql<TotalsRow>(`select null as key, null as label, ${TOTALS_COLUMNS} from clause_dashboard_row r where ${where} group by r.status`, params),
-    sql<TotalsRow>(
-      `select r.operation_id as key, coalesce(o.name, 'Hors opération') as label, ${TOTALS_COLUMNS}
-         from clause_dashboard_row r left join operation o on o.id = r.operation_id where ${where} group by r.operation_id, o.name, r.status`,
-      params,
-    ),
-    query.operationId || query.contractId
-      ? sql<TotalsRow>(
-          `select r.contract_id as key, c.reference as label, ${TOTALS_COLUMNS}
-             from clause_dashboard_row r join contract c on c.id = r.contract_id where ${where} group by r.contract_id, c.reference, r.status`,
-          params,
-        )
-      : Promise.resolve([] as TotalsRow[]),
-    sql<TotalsRow>(`select r.holder_identifier as key, null as label, ${TOTALS_COLUMNS} from clause_dashboard_row r where ${where} group by r.holder_identifier, r.status`, params),
-    sql<PageRow>(
-      `select ${PAGE_ROW_SQL}, r.total from (
+  const json = (select: string) => `(select coalesce(json_agg(x), '[]'::json) from (${select}) x)`;
+  const text = `
+    with r as materialized (select r.* from clause_dashboard_row r where ${conditions.join(' and ')}),
+    ck as (select r.holder_identifier as key, bool_or(r.flagged) as flagged, sum(greatest(r.required_minutes - r.counted_minutes, 0)) as shortfall from r group by 1),
+    top as (select key from ck order by flagged desc, shortfall desc, key collate "C" limit 50)
+    select
+      (select json_build_object('id', o.id, 'name', o.name) from organisation o where o.id = ? and o.kind = 'buyer') as buyer,
+      coalesce((select min(d.computed_on) = ?::date and min(d.computed_at) >= greatest(
+                (select max(updated_at) from insertion_clause where buyer_id = ?), (select max(updated_at) from lot where buyer_id = ?))
+              from ${filtered ? 'clause_dashboard_row d where d.buyer_id = ?' : 'r d'}), false) as fresh,
+      ${json(`select null as key, null as label, ${TOTALS_COLUMNS} from r group by r.status`)} as statuses,
+      ${json(`select g.*, coalesce(o.name, 'Hors opération') as label from (select r.operation_id as key, ${TOTALS_COLUMNS} from r group by r.operation_id, r.status) g left join operation o on o.id = g.key`)} as operations,
+      ${query.operationId || query.contractId
+        ? json(`select g.*, c.reference as label from (select r.contract_id as key, ${TOTALS_COLUMNS} from r group by r.contract_id, r.status) g join contract c on c.id = g.key`)
+        : `'[]'::json`} as contracts,
+      ${json(`select r.holder_identifier as key, null as label, ${TOTALS_COLUMNS} from r where r.holder_identifier in (select key from top) group by r.holder_identifier, r.status`)} as contractors,
+      (select count(*)::int from ck) as contractors_total,
+      (select count(*)::int from ck where flagged) as flagged_contractors_total,
+      ${json(`select r.holder_identifier, coalesce(l.holder_name, r.holder_identifier) as holder_name, l.number as lot_number, l.title as lot_title, r.reason, r.flagged
+                from r join insertion_clause ic on ic.id = r.clause_id join lot l on l.id = ic.lot_id
+               where r.holder_identifier in (select key from top) order by r.flagged desc, ${SEVERITY_SQL}, r.pace nulls last`)} as reasons,
+      ${json(`select ${PAGE_ROW_SQL}, r.total from (
          select r.* from (
            select r.*, bool_or(r.flagged) over (partition by r.holder_identifier) as contractor_flagged, count(*) over ()::int as total
                   ${query.sort === 'contractor' ? ', (select coalesce(hl.holder_name, r.holder_identifier) from insertion_clause hc join lot hl on hl.id = hc.lot_id where hc.id = r.clause_id) as holder_name' : ''}
-             from clause_dashboard_row r where ${where}) r
+             from r) r
           order by ${orderBy(query)} limit ? offset ?) r ${PAGE_JOINS}
-        order by ${orderBy(query).replace(/r\.holder_name/g, 'coalesce(l.holder_name, r.holder_identifier)')}`,
-      [...params, query.pageSize, start],
-    ),
-    // One scan of the monthly totals gives the months of the period, the modalities and the years.
-    sql<{ month: string; modality: Modality; minutes: string }>(
-      `select m.month, m.modality, sum(m.counted_minutes)::bigint as minutes from clause_month_total m where ${monthsWhere} group by 1, 2`,
-      monthsParams,
-    ),
-    sql<{ year: number; minutes: string }>(
-      `select y.key::int as year, sum(y.value::bigint)::bigint as minutes from clause_dashboard_row r cross join lateral jsonb_each_text(r.expected_by_year) y where ${where} group by 1`,
-      params,
-    ),
-  ]);
+        order by ${orderBy(query).replace(/r\.holder_name/g, 'coalesce(l.holder_name, r.holder_identifier)')}`)} as page,
+      ${json(`select m.month, m.modality, sum(m.counted_minutes)::bigint as minutes from clause_month_total m
+               where m.buyer_id = ? ${filtered ? 'and m.clause_id in (select r.clause_id from r)' : ''} group by 1, 2`)} as months,
+      ${json(`select y.key::int as year, sum(y.value::bigint)::bigint as minutes from r cross join lateral jsonb_each_text(r.expected_by_year) y group by 1`)} as years`;
+  return { text, params: [...whereParams, buyerId, today, buyerId, buyerId, ...(filtered ? [buyerId] : []), query.pageSize, start, buyerId] };
+}
+
+export async function buyerDashboard(em: EntityManager, actor: Actor, query: Query, today: string): Promise<BuyerDashboard> {
+  const buyerId = requestedBuyerId(actor, query.buyerId);
+  const statement = dashboardStatement(buyerId, query, today);
+  const sql = sqlOf(em);
+  let [read] = await sql<DashboardRead>(statement.text, statement.params);
+  if (!read?.buyer) throw errors.notFound('Acheteur');
+  // Stale rows (another day, a clause or lot edited since): recomputed by the domain, then read again.
+  if (!read.fresh && (await ensureDashboardRows(em, 'ic.buyer_id = ?', [buyerId], today)) > 0) [read] = await sql<DashboardRead>(statement.text, statement.params);
+  const { buyer, statuses: statusRows, operations: operationRows, contracts: contractRows, contractors: contractorRows, reasons, page, months: monthCells, years: expectedYears } = read!;
+  const to = query.to ?? monthOf(today);
+  const from = query.from ?? addMonthsToMonth(to, -11);
   const monthRows = monthCells.filter((m) => m.month >= from && m.month <= to);
   const modalityMinutes = new Map<Modality, number>();
   const countedByYear = new Map<number, number>();
@@ -218,19 +246,10 @@ export async function buyerDashboard(em: EntityManager, actor: Actor, query: Que
       .map(([id, t]) => ({ id, label: t.label, flagged: t.flagged, ...strip(t) }))
       .sort((a, b) => Number(b.flagged) - Number(a.flagged) || a.label.localeCompare(b.label, 'fr'));
 
-  const contractorTotals = [...combine(contractorRows)].sort(
+  // The 50 contractors shown (chosen by the statement in the same order: flagged, shortfall, SIRET).
+  const top = [...combine(contractorRows)].sort(
     ([a, x], [b, y]) => Number(y.flagged) - Number(x.flagged) || y.shortfallMinutes - x.shortfallMinutes || (a ?? '').localeCompare(b ?? ''),
   );
-  const top = contractorTotals.slice(0, 50);
-  const topSirets = top.map(([siret]) => siret ?? '');
-  const reasons = topSirets.length
-    ? await sql<{ holder_identifier: string; holder_name: string; lot_number: number; lot_title: string; reason: string; flagged: boolean }>(
-        `select r.holder_identifier, coalesce(l.holder_name, r.holder_identifier) as holder_name, l.number as lot_number, l.title as lot_title, r.reason, r.flagged
-           from clause_dashboard_row r join insertion_clause ic on ic.id = r.clause_id join lot l on l.id = ic.lot_id
-          where ${where} and r.holder_identifier = any(?::varchar[]) order by r.flagged desc, ${SEVERITY_SQL}, r.pace nulls last`,
-        [...params, pgArray(topSirets)],
-      )
-    : [];
   const names = new Map(reasons.map((r) => [r.holder_identifier, r.holder_name]));
 
   const expectedByYear = new Map(expectedYears.map((y) => [y.year, Number(y.minutes)]));
@@ -241,7 +260,7 @@ export async function buyerDashboard(em: EntityManager, actor: Actor, query: Que
   });
 
   return {
-    buyer,
+    buyer: buyer!,
     today,
     totals: strip(totals),
     years,
@@ -254,8 +273,8 @@ export async function buyerDashboard(em: EntityManager, actor: Actor, query: Que
       flagged: t.flagged,
       reasons: reasons.filter((r) => r.holder_identifier === siret && r.flagged).map((r) => `Lot ${r.lot_number} « ${r.lot_title} » — ${r.reason}`),
     })),
-    contractorsTotal: contractorTotals.length,
-    flaggedContractorsTotal: contractorTotals.filter(([, t]) => t.flagged).length,
+    contractorsTotal: read!.contractors_total,
+    flaggedContractorsTotal: read!.flagged_contractors_total,
     clauses: { items: page.map(dashboardClauseOf), total: totals.clauseCount, page: query.page, pageSize: query.pageSize },
     byMonth: monthRows
       .map((m) => ({ month: m.month, modality: m.modality, countedMinutes: Number(m.minutes) }))
