@@ -73,7 +73,7 @@ await step('participants', `insert into participant (id, organisation_id, last_n
       mobility_radius_km, target_appellation_codes, target_rome_codes, target_families, available_from, status, waiting_since, registered_on, created_at, updated_at)
   select bench_uid('p' || p), bench_uid('f' || bench_facilitator(bench_buyer((p - 1) % ${CLAUSES} + 1))), 'Nom' || p, 'Prénom' || p, 'nom' || p || ' prenom' || p,
          date '1962-01-01' + (p * 37) % 16000, case when (p * 7) % 10 < 4 then 'female' else 'male' end, 'unknown', 'level_3', p % 2 = 0, 30,
-         '{16250}', '{F1703}', '{F}', date '2023-01-01', case when p > ${PLACEMENTS} then 'searching' else 'placed' end, date '2023-01-01' + p % 700, date '2022-12-01', now(), now()
+         '{16250}', '{F1703}', '{F17}', date '2023-01-01', case when p > ${PLACEMENTS} then 'searching' else 'placed' end, date '2023-01-01' + p % 700, date '2022-12-01', now(), now()
     from generate_series(1, ${PARTICIPANTS}) p`);
 await step('éligibilités', `insert into eligibility_validation (id, organisation_id, participant_id, validated_at, validated_by, validated_by_name, valid_until, created_at)
   select bench_uid('v' || p), bench_uid('f' || bench_facilitator(bench_buyer((p - 1) % ${CLAUSES} + 1))), bench_uid('p' || p), date '2022-12-01', bench_uid('u'), 'Bench',

@@ -29,7 +29,7 @@ begin
     insert into participant_reach (participant_id, family, organisation_id, x_min, y_min, x_max, y_max)
     select new.id, f.family, new.organisation_id, f.slot + r.x_min, r.y_min, f.slot + r.x_max, r.y_max
     from (select distinct t as family, ((ascii(upper(left(t, 1))) - 65) * 100 + substr(t, 2, 2)::int)::float8 * 10000 as slot
-          from unnest(new.target_families) t) f,
+          from unnest(new.target_families) t where t ~ '^[A-Za-z][0-9]{2}$') f,
          (select case when known then new.longitude - d_lon else -1000 end as x_min, case when known then new.latitude - d_lat else -1000 end as y_min,
                  case when known then new.longitude + d_lon else 1000 end as x_max, case when known then new.latitude + d_lat else 1000 end as y_max
           from (select new.latitude is not null and new.longitude is not null as known,
