@@ -77,19 +77,29 @@ export async function clauseProgress(em: EntityManager, clauseIds: readonly stri
   );
   const own = await placementFactsWhere(em, 'ic.id = any(?::uuid[])', [pgArray(clauses.map((clause) => clause.id))], 'p.id');
   const participants = [...new Set(own.map((facts) => facts.participantId))];
-  // One after the other: inside a transaction they share one connection.
-  const placements = await participantsPlacements(em, participants);
-  const validations = await participantsEligibility(em, participants);
-  const declarations = participants.length
-    ? await sql<DeclarationRow>(
-        `select d.id, d.placement_id, p.participant_id, d.month, d.status, d.version, d.worked_minutes, d.training_minutes, d.attested_minutes,
-                d.invoice_cents, d.comment, (d.submitted_at at time zone 'Europe/Paris')::date::text as submitted_on,
-                coalesce((select array_agg(dp.id) from declaration_proof dp where dp.declaration_id = d.id), '{}') as proof_ids
-           from hour_declaration d join placement p on p.id = d.placement_id
-          where p.participant_id = any(?::uuid[])`,
-        [pgArray(participants)],
-      )
-    : [];
+  const readDeclarations = async (): Promise<DeclarationRow[]> =>
+    participants.length
+      ? sql<DeclarationRow>(
+          `select d.id, d.placement_id, p.participant_id, d.month, d.status, d.version, d.worked_minutes, d.training_minutes, d.attested_minutes,
+                  d.invoice_cents, d.comment, (d.submitted_at at time zone 'Europe/Paris')::date::text as submitted_on,
+                  coalesce((select array_agg(dp.id) from declaration_proof dp where dp.declaration_id = d.id), '{}') as proof_ids
+             from hour_declaration d join placement p on p.id = d.placement_id
+            where p.participant_id = any(?::uuid[])`,
+          [pgArray(participants)],
+        )
+      : [];
+  // Inside a transaction they share one connection: one after the other. Outside (after an import is
+  // committed), at once on the pool's connections.
+  let placements: Awaited<ReturnType<typeof participantsPlacements>>;
+  let validations: Awaited<ReturnType<typeof participantsEligibility>>;
+  let declarations: DeclarationRow[];
+  if (em.isInTransaction()) {
+    placements = await participantsPlacements(em, participants);
+    validations = await participantsEligibility(em, participants);
+    declarations = await readDeclarations();
+  } else {
+    [placements, validations, declarations] = await Promise.all([participantsPlacements(em, participants), participantsEligibility(em, participants), readDeclarations()]);
+  }
   // Grouped once, so that each clause only walks its own people's rows (not every row of every clause).
   const ownByClause = groupBy(own, (facts) => facts.clause.id);
   const declarationsByPlacement = groupBy(declarations, (row) => row.placement_id);
@@ -162,14 +172,15 @@ export async function clauseProgress(em: EntityManager, clauseIds: readonly stri
 /** Writes the clauses' counted minutes and status (the copy the portfolio lists filter on). */
 export async function refreshClauseProgress(em: EntityManager, clauseIds: readonly string[], today: string): Promise<void> {
   const progress = await clauseProgress(em, clauseIds, today);
-  const sql = sqlOf(em);
-  for (const item of progress.values()) {
-    await sql(`update insertion_clause set counted_minutes = ?, compliance_status = coalesce(?, compliance_status), compliance_computed_on = ? where id = ?`, [
-      item.countedMinutes,
-      item.status,
-      today,
-      item.clauseId,
-    ]);
+  const items = [...progress.values()];
+  // One statement for every clause (an import touches many).
+  if (items.length > 0) {
+    await sqlOf(em)(
+      `update insertion_clause c set counted_minutes = u.counted_minutes, compliance_status = coalesce(u.status, c.compliance_status), compliance_computed_on = ?
+         from unnest(?::uuid[], ?::int[], ?::text[]) as u(id, counted_minutes, status)
+        where c.id = u.id`,
+      [today, pgArray(items.map((item) => item.clauseId)), pgArray(items.map((item) => item.countedMinutes)), pgArray(items.map((item) => item.status))],
+    );
   }
   await writeDashboardFigures(em, [...progress.values()], today);
 }

@@ -29,6 +29,7 @@ import type { Actor, RequestMeta } from '../actor.js';
 import { AppError, errors } from '../errors.js';
 import { scoped } from '../../infra/scope.js';
 import { audit } from '../../infra/audit.js';
+import { sqlOf } from '../../infra/sql.js';
 import { placementFacts, type PlacementFacts } from '../../infra/declaration-facts.js';
 import { checkAll } from './checks.js';
 import { blocksSubmission, blocksValidation } from './findings.js';
@@ -135,41 +136,74 @@ const viewAfterWrite = (entity: HourDeclarationEntity, facts: PlacementFacts, ch
 /** The status after the contractor transmits: a correction after a rejection, a submission otherwise. */
 const transmittedStatus = (status: string): DeclarationStatus => (status === 'rejected' || status === 'corrected' ? 'corrected' : 'submitted');
 
+/**
+ * A new declaration in few round trips (the contractors' month-end rush): the placement and an
+ * existing declaration read at once, the checks' reads at once, then the declaration and its audit
+ * row written by one statement (atomic on its own, no transaction to open and commit).
+ */
 export async function createDeclaration(em: EntityManager, actor: Actor, meta: RequestMeta, input: CreateInput, today: string): Promise<Declaration> {
-  const facts = await visiblePlacement(em, actor, input.placementId);
+  const [facts, existing] = await Promise.all([
+    placementFacts(em, [input.placementId]).then((found) => found.get(input.placementId)),
+    sqlOf(em)<{ status: string }>(`select status from hour_declaration where placement_id = ? and month = ?`, [input.placementId, input.month]),
+  ]);
+  // Visibility first: another company's placement is a 404, whatever it has declared.
+  if (!facts || !canSeeLot(actor, facts)) throw errors.notFound('Mise en poste');
   checkShape(facts, input);
-  const existing = await em.findOne(HourDeclarationSchema, { placement: facts.id, month: input.month });
-  if (existing) {
-    throw errors.conflict(`Une déclaration existe déjà pour ${facts.firstName} ${facts.lastName} en ${input.month} (${DECLARATION_STATUS_LABELS[existing.status as DeclarationStatus].toLowerCase()}) : modifiez-la plutôt.`);
+  if (existing[0]) {
+    throw errors.conflict(`Une déclaration existe déjà pour ${facts.firstName} ${facts.lastName} en ${input.month} (${DECLARATION_STATUS_LABELS[existing[0].status as DeclarationStatus].toLowerCase()}) : modifiez-la plutôt.`);
   }
   const now = new Date();
-  const entity = em.create(HourDeclarationSchema, {
-    id: randomUUID(),
-    placement: facts.id,
-    month: input.month,
-    lot: facts.lotId,
-    clause: facts.clauseId,
-    contract: facts.contractId,
-    buyer: facts.buyerId,
-    holderIdentifier: facts.holderIdentifier,
-    status: input.submit ? 'submitted' : 'draft',
-    workedMinutes: input.workedMinutes,
-    trainingMinutes: input.trainingMinutes,
-    attestedMinutes: input.attestedMinutes,
-    invoiceCents: input.invoiceCents,
-    comment: input.comment,
-    source: 'form',
-    submittedAt: input.submit ? now : null,
-    submittedBy: input.submit ? actor.userId : null,
-  });
+  // Not persisted by the unit of work: written below by one statement.
+  const entity = em.create(
+    HourDeclarationSchema,
+    {
+      id: randomUUID(),
+      placement: facts.id,
+      month: input.month,
+      lot: facts.lotId,
+      clause: facts.clauseId,
+      contract: facts.contractId,
+      buyer: facts.buyerId,
+      holderIdentifier: facts.holderIdentifier,
+      status: input.submit ? 'submitted' : 'draft',
+      version: 1,
+      workedMinutes: input.workedMinutes,
+      trainingMinutes: input.trainingMinutes,
+      attestedMinutes: input.attestedMinutes,
+      invoiceCents: input.invoiceCents,
+      comment: input.comment,
+      source: 'form',
+      submittedAt: input.submit ? now : null,
+      submittedBy: input.submit ? actor.userId : null,
+      createdAt: now,
+      updatedAt: now,
+    },
+    { persist: false },
+  );
   const checked = await findingsFor(em, entity, facts, today, true);
   refuseBlocking(checked.findings, blocksSubmission);
-  audit(em, actor, meta, { action: 'create', entityType: 'HourDeclaration', entityId: entity.id, after: { month: input.month, status: entity.status, ...values(entity) } });
+  const after = { month: input.month, status: entity.status, ...values(entity) };
   try {
-    await em.flush();
+    await sqlOf(em)(
+      `with inserted as (
+         insert into hour_declaration (id, placement_id, month, lot_id, clause_id, contract_id, buyer_id, holder_identifier, status, version,
+           worked_minutes, training_minutes, attested_minutes, invoice_cents, comment, source, submitted_at, submitted_by, created_at, updated_at)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, 'form', ?, ?, ?, ?)
+         returning id)
+       insert into audit_event (at, actor_user_id, organisation_id, action, entity_type, entity_id, before, after, request_id)
+       select ?, ?, ?, 'create', 'HourDeclaration', inserted.id::text, null, ?::jsonb, ? from inserted`,
+      [
+        entity.id, facts.id, input.month, facts.lotId, facts.clauseId, facts.contractId, facts.buyerId, facts.holderIdentifier, entity.status,
+        input.workedMinutes, input.trainingMinutes, input.attestedMinutes, input.invoiceCents, input.comment, entity.submittedAt ?? null,
+        entity.submittedBy ?? null, now, now,
+        now, actor.userId, actor.organisationId, JSON.stringify(after), meta.requestId,
+      ],
+    );
   } catch (error) {
     // Two tabs declaring the same month at once: the unique (placement, month) keeps one.
-    if (error instanceof UniqueConstraintViolationException) throw errors.conflict(`Une déclaration vient d’être enregistrée pour ${input.month} : rechargez la page.`);
+    if (error instanceof UniqueConstraintViolationException || (error as { code?: string }).code === '23505') {
+      throw errors.conflict(`Une déclaration vient d’être enregistrée pour ${input.month} : rechargez la page.`);
+    }
     throw error;
   }
   return viewAfterWrite(entity, facts, checked, today);

@@ -163,13 +163,18 @@ async function checkLines(em: EntityManager, actor: Actor, lines: readonly State
   return checked;
 }
 
-/** Bulk insert of the preview lines (column arrays unnested: one statement per 10 000 lines). */
+/**
+ * Bulk insert of the preview lines (column arrays unnested: one statement per 10 000 lines). Each
+ * chunk is sent before the previous one is awaited: Node builds the next arrays while PostgreSQL
+ * inserts (the connection runs them in order; at most two chunks in memory).
+ */
 async function insertLines(em: EntityManager, importId: string, lines: readonly CheckedLine[]): Promise<void> {
   const sql = boundSqlOf(em);
+  let previous: Promise<unknown> | null = null;
   for (let start = 0; start < lines.length; start += INSERT_CHUNK) {
     const chunk = lines.slice(start, start + INSERT_CHUNK);
     const col = <T extends string | number | null>(pick: (line: CheckedLine) => T) => pgArray(chunk.map(pick));
-    await sql(
+    const sent = sql(
       `insert into declaration_import_line (declaration_import_id, line, reference, month, placement_id, lot_id, clause_id, contract_id, buyer_id,
          holder_identifier, person, lot_label, worked_minutes, training_minutes, attested_minutes, invoice_cents, comment, outcome,
          declaration_id, existing_version, existing_status, existing_values, errors, warnings)
@@ -208,7 +213,12 @@ async function insertLines(em: EntityManager, importId: string, lines: readonly 
         col((l) => (l.warnings.length ? JSON.stringify(l.warnings) : '[]')),
       ],
     );
+    // Its failure is reported by the await below (or the previous one's first): never unhandled.
+    sent.catch(() => undefined);
+    if (previous) await previous;
+    previous = sent;
   }
+  if (previous) await previous;
 }
 
 interface ImportRow {
