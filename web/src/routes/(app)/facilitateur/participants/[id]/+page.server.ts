@@ -14,7 +14,7 @@ export const load: PageServerLoad = async (event) => {
       api(event, routes.listEligibilities, { params }),
       api(event, routes.listEligibilityCriteria),
     ]);
-    return { participant, eligibilities: eligibilities.items, criteria: criteria.items, today: parisToday(), registered: event.url.searchParams.has('inscrit') };
+    return { participant, eligibilities: eligibilities.items, criteria: criteria.items, today: parisToday(), registered: event.url.searchParams.has('inscrit'), updated: event.url.searchParams.has('modifie') };
   } catch (e) {
     failLoad(e);
   }

@@ -2,7 +2,8 @@ import { redirect } from '@sveltejs/kit';
 import { routes } from '@app/shared';
 import { api } from '$lib/server/api';
 import { requireRole } from '$lib/server/guards';
-import { integer, leadingCode, optional, submitForm, text } from '$lib/server/forms';
+import { submitForm } from '$lib/server/forms';
+import { participantBody } from '$lib/server/participant-form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -15,25 +16,7 @@ export const actions: Actions = {
     requireRole(event.locals, event.url, 'facilitator');
     const result = await submitForm(event, 'participant', (data) =>
       api(event, routes.createParticipant, {
-        body: {
-          lastName: text(data, 'lastName'),
-          firstName: text(data, 'firstName'),
-          birthDate: text(data, 'birthDate'),
-          sex: text(data, 'sex'),
-          email: optional(data, 'email'),
-          phone: optional(data, 'phone'),
-          communeCode: leadingCode(text(data, 'commune')),
-          qpvStatus: text(data, 'qpvStatus'),
-          qpvAddress: optional(data, 'qpvAddress'),
-          qpvCheckedOn: optional(data, 'qpvCheckedOn'),
-          educationLevel: text(data, 'educationLevel'),
-          employmentStatusAtEntry: optional(data, 'employmentStatusAtEntry'),
-          disability: text(data, 'disability') === 'yes' ? true : text(data, 'disability') === 'no' ? false : null,
-          drivingLicence: text(data, 'drivingLicence') === 'yes',
-          mobilityRadiusKm: integer(data, 'mobilityRadiusKm'),
-          targetAppellationCodes: ['job1', 'job2'].map((f) => leadingCode(text(data, f))).filter((c) => c !== ''),
-          availableFrom: text(data, 'availableFrom'),
-        },
+        body: participantBody(data),
       }),
     );
     if ('success' in result && result.success) redirect(303, `/facilitateur/participants/${result.result.id}?inscrit`);
