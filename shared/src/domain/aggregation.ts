@@ -175,6 +175,24 @@ export interface CriterionBreakdown {
   readonly threshold: number;
 }
 
+/** Statistical secrecy (decisions.md §11): the smallest number of people a published cell may show. */
+export const SMALL_CELL_THRESHOLD = 5;
+
+/**
+ * The cells to hide before publishing counts of people: those of 1 to `threshold − 1` people and, when
+ * only one is, the next smallest non-empty one too, so that it cannot be recovered from the total.
+ * Ties are broken by the order of `cells`. The one rule behind every aggregate buyers or the public see.
+ */
+export function smallCells<T>(cells: readonly T[], peopleOf: (cell: T) => number, threshold = SMALL_CELL_THRESHOLD): Set<T> {
+  const small = (people: number) => people > 0 && people < threshold;
+  const hidden = new Set(cells.filter((cell) => small(peopleOf(cell))));
+  if (hidden.size === 1) {
+    const next = cells.filter((cell) => !hidden.has(cell) && peopleOf(cell) > 0).sort((a, b) => peopleOf(a) - peopleOf(b))[0];
+    if (next !== undefined) hidden.add(next);
+  }
+  return hidden;
+}
+
 /**
  * People and hours by eligibility criterion, for buyers and public outputs. Cells of 1 to
  * `threshold − 1` people are suppressed; when a single cell is suppressed, the next smallest is too,
@@ -198,15 +216,11 @@ export function summariseByCriterion(rows: readonly ParticipantCriteria[], thres
     }
   }
   const entries = [...cells].sort(([a], [b]) => a.localeCompare(b));
-  const small = (participants: number): boolean => participants > 0 && participants < threshold;
-  const suppressed = new Set(entries.filter(([, cell]) => small(cell.participants)).map(([code]) => code));
-  if (suppressed.size === 1) {
-    const next = entries.filter(([code]) => !suppressed.has(code)).sort(([, a], [, b]) => a.participants - b.participants)[0];
-    if (next) suppressed.add(next[0]);
-  }
+  const suppressed = smallCells(entries, ([, cell]) => cell.participants, threshold);
   return {
-    cells: entries.map(([code, cell]) => {
-      const hidden = suppressed.has(code);
+    cells: entries.map((entry) => {
+      const [code, cell] = entry;
+      const hidden = suppressed.has(entry);
       return {
         code,
         label: criterionByCode(code).label,

@@ -3,6 +3,7 @@
  * the burn-up series of a clause (expected line, counted, forecast), and small-cell suppression for
  * the participants' breakdowns. Pure: every figure is derived from assessCompliance / forecastCompletion.
  */
+import { smallCells } from './aggregation.js';
 import { roundTo } from './arithmetic.js';
 import { addDays, daysBetween, lastDayOfMonth, minIsoDate, monthOf, monthsInRange, type IsoDate, type YearMonth } from './calendar.js';
 import type { ComplianceAssessment } from './compliance.js';
@@ -120,12 +121,8 @@ export interface CountCell<K extends string> {
  * are hidden; when only one is, the next smallest is hidden too so it cannot be recovered from the total.
  */
 export function suppressSmallCells<K extends string>(counts: readonly { key: K; label: string; count: number }[], threshold = 5): CountCell<K>[] {
-  const small = new Set(counts.filter((cell) => cell.count > 0 && cell.count < threshold).map((cell) => cell.key));
-  if (small.size === 1) {
-    const next = counts.filter((cell) => !small.has(cell.key) && cell.count > 0).sort((a, b) => a.count - b.count)[0];
-    if (next) small.add(next.key);
-  }
-  return counts.map((cell) => ({ key: cell.key, label: cell.label, suppressed: small.has(cell.key), count: small.has(cell.key) ? null : cell.count }));
+  const small = smallCells(counts, (cell) => cell.count, threshold);
+  return counts.map((cell) => ({ key: cell.key, label: cell.label, suppressed: small.has(cell), count: small.has(cell) ? null : cell.count }));
 }
 
 export const AGE_BANDS = ['under_26', '26_49', '50_plus', 'unknown'] as const;

@@ -4,6 +4,7 @@
  * its delivered hours suppressed, and when a single cell of a year is suppressed, the next smallest of
  * that year is too, so that it cannot be recovered from the year's total.
  */
+import { smallCells } from './aggregation.js';
 import { daysBetween } from './calendar.js';
 
 export interface TransparencyClause {
@@ -74,17 +75,12 @@ export function transparencyTable(clauses: readonly TransparencyClause[], delive
   const years = [...new Set([...cells.values()].map((cell) => cell.year))].sort((a, b) => a - b);
   return years.map((year) => {
     const ofYear = [...cells.values()].filter((cell) => cell.year === year).sort((a, b) => (a.operationId ?? '').localeCompare(b.operationId ?? ''));
-    const small = (n: number) => n > 0 && n < threshold;
-    const suppressed = new Set(ofYear.filter((cell) => small(cell.people.size)));
-    if (suppressed.size === 1) {
-      const next = ofYear.filter((cell) => !suppressed.has(cell) && cell.people.size > 0).sort((a, b) => a.people.size - b.people.size)[0];
-      if (next) suppressed.add(next);
-    }
+    const suppressed = smallCells(ofYear, (cell) => cell.people.size, threshold);
     const yearPeople = new Set(ofYear.flatMap((cell) => [...cell.people]));
     return {
       year,
       requiredMinutes: ofYear.reduce((total, cell) => total + cell.required, 0),
-      deliveredMinutes: small(yearPeople.size) ? null : ofYear.reduce((total, cell) => total + cell.delivered, 0),
+      deliveredMinutes: yearPeople.size > 0 && yearPeople.size < threshold ? null : ofYear.reduce((total, cell) => total + cell.delivered, 0),
       cells: ofYear.map((cell) => ({
         year,
         operationId: cell.operationId,
