@@ -122,12 +122,17 @@ export interface ContractorSummary extends Totals {
   readonly flags: readonly { readonly clauseId: string; readonly reason: ContractorFlagReason }[];
 }
 
+/** Why a clause flags its contractor (decisions.md §9): at risk or not met, and/or declarations missing past their deadline. */
+export function clauseFlagReasons(clause: Pick<ClauseFigures, 'status' | 'missingPeriods'>): ContractorFlagReason[] {
+  return [
+    ...(clause.status === 'at_risk' || clause.status === 'not_met' ? [clause.status] : []),
+    ...(clause.missingPeriods > 0 ? (['late_declarations'] as const) : []),
+  ];
+}
+
 export function summariseByContractor(rows: readonly ClauseFigures[]): ContractorSummary[] {
   return [...groupRows(rows, (row) => row.contractorId)].map(([contractorId, group]) => {
-    const flags = group.flatMap((row) => [
-      ...(row.status === 'at_risk' || row.status === 'not_met' ? [{ clauseId: row.clauseId, reason: row.status }] : []),
-      ...(row.missingPeriods > 0 ? [{ clauseId: row.clauseId, reason: 'late_declarations' as const }] : []),
-    ]);
+    const flags = group.flatMap((row) => clauseFlagReasons(row).map((reason) => ({ clauseId: row.clauseId, reason })));
     return { contractorId: contractorId ?? '', ...totalsOf(group), flagged: flags.length > 0, flags };
   });
 }

@@ -10,6 +10,7 @@ import {
   CLAUSE_TYPES_WITH_HOURS,
   clauseRules,
   forecastCompletion,
+  clauseFlagReasons,
   statusReason,
   type ClauseRulesOverrides,
   type ComplianceAssessment,
@@ -156,8 +157,7 @@ export function computeClause(record: ClauseRecord, cells: readonly MonthCell[],
       status,
       missingPeriods: record.missing_periods,
       oldestMissingMonth: record.oldest_missing_month,
-      // decisions.md §9: a contractor is flagged by an at-risk or unmet clause, or a late declaration.
-      flagged: status === 'at_risk' || status === 'not_met' || assessment.lateDeclaration.flag,
+      flagged: clauseFlagReasons({ status, missingPeriods: assessment.lateDeclaration.missingPeriods }).length > 0,
       reason: statusReason(clause, assessment),
       forecast: {
         kind: outcome.kind,
