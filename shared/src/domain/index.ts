@@ -16,6 +16,7 @@ export type {
   EligibilityCriterionProof,
   EligibilityRules,
   EligibilityValidation,
+  GoodFaithRules,
   HourDeclaration,
   PenaltyModel,
   PenaltyRules,
