@@ -25,7 +25,8 @@ const required =
   (issue: { input?: unknown }): string =>
     issue.input === undefined || issue.input === null ? `${label} : champ obligatoire.` : `${label} : ${expected} attendu.`;
 
-const code = (value: string): { params: { code: string } } => ({ params: { code: value } });
+/** Business code of a refinement, turned into a named violation by `validateWith()`. */
+export const code = (value: string): { params: { code: string } } => ({ params: { code: value } });
 
 export function idField(label = 'Identifiant') {
   return z.string({ error: required(label, 'texte') }).min(1, { error: `${label} : ne peut pas être vide.`, ...code('empty_id') });
