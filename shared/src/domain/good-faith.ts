@@ -16,7 +16,8 @@ import { DEFAULT_GOOD_FAITH_RULES } from './parameters.js';
 import { andThen, ok, validateWith, type Result } from './result.js';
 import { countField, enumField, goodFaithRulesSchema, idField, isoDateField, listField, minutesField } from './schemas.js';
 
-export const PROPOSAL_STATUSES = ['proposed', 'accepted', 'declined', 'withdrawn'] as const;
+// The same values as the API's proposal statuses (schemas/proposal.ts), which build on the domain, not the reverse.
+const PROPOSAL_STATUSES = ['proposed', 'accepted', 'declined', 'withdrawn'] as const;
 
 const jobNeedSchema = z.object({
   id: idField('Identifiant du besoin'),
