@@ -12,6 +12,7 @@ import { DECLARATION_STATUSES } from './vocabulary.js';
 
 export const SAMPLING_METHODS = ['random', 'weighted'] as const;
 export type SamplingMethod = (typeof SAMPLING_METHODS)[number];
+export const SAMPLING_METHOD_LABELS: Readonly<Record<SamplingMethod, string>> = { random: 'tirage aléatoire', weighted: 'tirage pondéré par les signaux' };
 export const CONTROL_OUTCOMES = ['confirmed', 'corrected', 'rejected'] as const;
 export type ControlOutcome = (typeof CONTROL_OUTCOMES)[number];
 
@@ -112,14 +113,14 @@ export function drawControlSample(input: SampleDrawInput): Result<ControlSample>
     });
     keyed.sort((a, b) => b.key - a.key || (a.row.declarationId < b.row.declarationId ? -1 : 1));
     const lines = keyed.slice(0, campaign.size).map(({ row, weight }) => ({ declarationId: row.declarationId, clauseId: row.clauseId, month: row.month, minutes: row.minutes, weight }));
-    const how = campaign.method === 'weighted' ? 'Tirage pondéré par les signaux' : 'Tirage aléatoire';
+    const how = SAMPLING_METHOD_LABELS[campaign.method];
     return ok({
       campaignId: campaign.id,
       method: campaign.method,
       seed: campaign.seed,
       populationSize: eligible.length,
       lines,
-      explanation: `${how} de ${campaign.size} déclaration${campaign.size > 1 ? 's' : ''} parmi ${eligible.length} validée${eligible.length > 1 ? 's' : ''} ${period} (graine « ${campaign.seed} »).`,
+      explanation: `${how.charAt(0).toUpperCase()}${how.slice(1)} de ${campaign.size} déclaration${campaign.size > 1 ? 's' : ''} parmi ${eligible.length} validée${eligible.length > 1 ? 's' : ''} ${period} (graine « ${campaign.seed} »).`,
     });
   });
 }
@@ -213,12 +214,12 @@ export function summariseCampaign(input: CampaignSummaryInput): Result<CampaignS
       if (outcome.outcome !== 'confirmed') corrections.push({ declarationId: outcome.declarationId, outcome: outcome.outcome, fromMinutes, toMinutes, reason: outcome.reason?.trim() ?? null });
     }
     const minutesCorrected = corrections.reduce((sum, correction) => sum + Math.abs(correction.toMinutes - correction.fromMinutes), 0);
-    const method = sample.method === 'weighted' ? 'tirage pondéré par les signaux' : 'tirage aléatoire';
+    const { campaignId, method, seed, populationSize } = sample;
     return ok({
-      campaignId: sample.campaignId,
-      method: sample.method,
-      seed: sample.seed,
-      populationSize: sample.populationSize,
+      campaignId,
+      method,
+      seed,
+      populationSize,
       sampleSize: sample.lines.length,
       counts,
       minutesBefore,
@@ -226,7 +227,7 @@ export function summariseCampaign(input: CampaignSummaryInput): Result<CampaignS
       minutesCorrected,
       corrections,
       explanation:
-        `${sample.lines.length} déclarations contrôlées sur ${sample.populationSize} (${method}, graine « ${sample.seed} ») : ` +
+        `${sample.lines.length} déclarations contrôlées sur ${populationSize} (${SAMPLING_METHOD_LABELS[method]}, graine « ${seed} ») : ` +
         `${counts.confirmed} confirmée${counts.confirmed > 1 ? 's' : ''}, ${counts.corrected} corrigée${counts.corrected > 1 ? 's' : ''}, ` +
         `${counts.rejected} rejetée${counts.rejected > 1 ? 's' : ''}, ${counts.pending} en attente ; ${formatHours(minutesCorrected)} corrigées ` +
         `(${formatHours(minutesBefore)} validées → ${formatHours(minutesAfter)} après contrôle).`,

@@ -63,18 +63,12 @@ describe('efforts de bonne foi — crédit d’heures par besoin de recrutement 
   });
 });
 
-// decisions.md §10 base: 833 h requises, 610 h comptées → 223 h manquantes.
-const base: PenaltyInput = {
-  penalties: { models: [], capRate: null },
-  requiredMinutes: h(833),
-  countedMinutes: h(610),
-  contractAmountCents: 100_000_000,
-  assessmentDate: '2025-03-31',
-  today: '2025-03-31',
-};
 const perHour: PenaltyModel = { model: 'per_hour', rateCents: 3000 };
+// decisions.md §10: 833 h requises, 610 h comptées → 223 h manquantes; 1 000 000 € HT, SMIC read on 31 March 2025.
 const penalty = (overrides: Partial<PenaltyInput>, models: PenaltyModel[] = [perHour]) =>
-  unwrap(computePenalties({ ...base, penalties: { models, capRate: null }, ...overrides }));
+  unwrap(
+    computePenalties({ penalties: { models, capRate: null }, requiredMinutes: h(833), countedMinutes: h(610), contractAmountCents: 100_000_000, assessmentDate: '2025-03-31', today: '2025-03-31', ...overrides }),
+  );
 
 describe('pénalité réduite par les efforts de bonne foi (exemple chiffré, decisions.md §15)', () => {
   const credited = credit([aNeed()]).creditedMinutes;

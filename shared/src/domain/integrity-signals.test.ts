@@ -21,6 +21,12 @@ type Context = Omit<IntegrityInput, 'declarations'>;
 const detect = (declarations: SignalDeclaration[], context: Context = {}) => unwrap(detectIntegritySignals({ declarations, ...context }));
 const codes = (signals: readonly IntegritySignal[]) => signals.map((signal) => signal.code);
 const row = aSignalDeclaration;
+const exitOn = (exitDate: string): Context => ({ exits: [{ participantId: 'p-1', exitDate }] });
+/** A job of p-1 at company B, full time from 1 January unless told otherwise. */
+const jobAt = (job: { employerSiret?: string; startDate?: string; weeklyMinutes?: number } = {}): Context => ({
+  employments: [{ participantId: 'p-1', employerSiret: 'entreprise-b', startDate: '2025-01-01', endDate: null, weeklyMinutes: h(35), ...job }],
+});
+const linkOf = (endDate: string | null): Context => ({ links: [{ id: 'lien-1', userId: 'facilitateur-1', siret: 'entreprise-a', nature: 'employment', startDate: '2024-01-01', endDate }] });
 const months = (from: number, count: number, year = 2025) => Array.from({ length: count }, (_, index) => `${year}-${String(from + index).padStart(2, '0')}`);
 /** One placement over several months, each figure given. */
 const overMonths = (figures: number[], overrides: Partial<SignalDeclaration> = {}, from = 1) =>
@@ -47,12 +53,12 @@ describe('signaux d’intégrité — chaque signal se déclenche, son cas voisi
       {},
       'multi_employer_above_legal_maximum',
     ],
-    ['heures en mars après une sortie le 14 février', [row({ minutes: h(60) })], { exits: [{ participantId: 'p-1', exitDate: '2025-02-14' }] }, 'hours_after_exit'],
-    ['110 h en mars pour une sortie le 20 mars (100 h au plus jusque-là)', [row({ minutes: h(110) })], { exits: [{ participantId: 'p-1', exitDate: '2025-03-20' }] }, 'hours_after_exit'],
+    ['heures en mars après une sortie le 14 février', [row({ minutes: h(60) })], exitOn('2025-02-14'), 'hours_after_exit'],
+    ['110 h en mars pour une sortie le 20 mars (100 h au plus jusque-là)', [row({ minutes: h(110) })], exitOn('2025-03-20'), 'hours_after_exit'],
     [
       '40 h chez A alors que la personne est à temps plein chez B tout le mois',
       [row({ minutes: h(40) })],
-      { employments: [{ participantId: 'p-1', employerSiret: 'entreprise-b', startDate: '2025-01-01', endDate: null, weeklyMinutes: h(35) }] },
+      jobAt(),
       'placed_elsewhere_full_time',
     ],
     ['140 h pour 5 personnes le même mois chez A', people([h(140), h(140), h(140), h(140), h(140)]), {}, 'identical_figures_people'],
@@ -84,7 +90,7 @@ describe('signaux d’intégrité — chaque signal se déclenche, son cas voisi
     [
       'validation par une facilitatrice qui a déclaré travailler chez A',
       [row()],
-      { links: [{ id: 'lien-1', userId: 'facilitateur-1', siret: 'entreprise-a', nature: 'employment', startDate: '2024-01-01', endDate: null }] },
+      linkOf(null),
       'conflicted_validation',
     ],
   ])('se déclenche : %s → %s', (_label, declarations, context, code) => {
@@ -103,24 +109,24 @@ describe('signaux d’intégrité — chaque signal se déclenche, son cas voisi
       'multi_employer_above_legal_maximum',
     ],
     ['un seul employeur, deux mises en poste, 220 h : relève des contrôles de la déclaration', [row({ minutes: h(120) }), row({ id: 'd-2', placementId: 'mp-2', minutes: h(100) })], {}, 'multi_employer_above_legal_maximum'],
-    ['90 h en mars pour une sortie le 20 mars : tiennent avant la sortie', [row({ minutes: h(90) })], { exits: [{ participantId: 'p-1', exitDate: '2025-03-20' }] }, 'hours_after_exit'],
-    ['sortie le 31 mars : tout le mois est avant la sortie', [row({ minutes: h(150) })], { exits: [{ participantId: 'p-1', exitDate: '2025-03-31' }] }, 'hours_after_exit'],
+    ['90 h en mars pour une sortie le 20 mars : tiennent avant la sortie', [row({ minutes: h(90) })], exitOn('2025-03-20'), 'hours_after_exit'],
+    ['sortie le 31 mars : tout le mois est avant la sortie', [row({ minutes: h(150) })], exitOn('2025-03-31'), 'hours_after_exit'],
     [
       'emploi à temps partiel (20 h) chez B',
       [row({ minutes: h(40) })],
-      { employments: [{ participantId: 'p-1', employerSiret: 'entreprise-b', startDate: '2025-01-01', endDate: null, weeklyMinutes: h(20) }] },
+      jobAt({ weeklyMinutes: h(20) }),
       'placed_elsewhere_full_time',
     ],
     [
       'temps plein chez B à partir du 10 mars : les heures peuvent précéder',
       [row({ minutes: h(40) })],
-      { employments: [{ participantId: 'p-1', employerSiret: 'entreprise-b', startDate: '2025-03-10', endDate: null, weeklyMinutes: h(35) }] },
+      jobAt({ startDate: '2025-03-10' }),
       'placed_elsewhere_full_time',
     ],
     [
       'le temps plein est chez A elle-même',
       [row({ minutes: h(140) })],
-      { employments: [{ participantId: 'p-1', employerSiret: 'entreprise-a', startDate: '2025-01-01', endDate: null, weeklyMinutes: h(35) }] },
+      jobAt({ employerSiret: 'entreprise-a' }),
       'placed_elsewhere_full_time',
     ],
     ['151,67 h (35 h mensualisées) pour 5 personnes : un bulletin honnête', people([9100, 9100, 9100, 9100, 9100]), {}, 'identical_figures_people'],
@@ -166,7 +172,7 @@ describe('signaux d’intégrité — chaque signal se déclenche, son cas voisi
     [
       'lien terminé avant la validation',
       [row()],
-      { links: [{ id: 'lien-1', userId: 'facilitateur-1', siret: 'entreprise-a', nature: 'employment', startDate: '2024-01-01', endDate: '2025-03-31' }] },
+      linkOf('2025-03-31'),
       'conflicted_validation',
     ],
   ])('cas voisin, muet : %s (pas de %s)', (_label, declarations, context, code) => {
@@ -186,7 +192,7 @@ describe('signaux d’intégrité — explications chiffrées, clés stables, vi
   });
 
   it('sortie en cours de mois : l’explication dit ce que les jours avant la sortie pouvaient contenir', () => {
-    const [signal] = detect([row({ minutes: h(110) })], { exits: [{ participantId: 'p-1', exitDate: '2025-03-20' }] });
+    const [signal] = detect([row({ minutes: h(110) })], exitOn('2025-03-20'));
     expect(plainSpaces(signal?.explanation ?? '')).toBe('110 h déclarées en mars 2025 par entreprise-a après la sortie de la personne le 20/03/2025 : au plus 100 h possibles jusqu’à cette date.');
   });
 

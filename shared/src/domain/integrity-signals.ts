@@ -326,6 +326,8 @@ class SignalPass {
   private readonly person: Int32Array;
   private readonly employer: Int32Array;
   private readonly month: Int32Array;
+  /** 1 for a transmitted, validated or corrected declaration: drafts and rejected ones claim nothing. */
+  private readonly claims: Uint8Array;
   private readonly legalMaximum = new Map<YearMonth, number>();
 
   constructor(
@@ -339,7 +341,9 @@ class SignalPass {
     this.person = new Int32Array(rows.length);
     this.employer = new Int32Array(rows.length);
     this.month = new Int32Array(rows.length);
+    this.claims = new Uint8Array(rows.length);
     rows.forEach((row, index) => {
+      this.claims[index] = CLAIMING.has(row.status) ? 1 : 0;
       this.person[index] = people.id(row.participantId);
       this.employer[index] = employers.id(row.employerSiret);
       let month = months.get(row.month);
@@ -365,7 +369,7 @@ class SignalPass {
   // ------------------------------------------------------------ helpers
 
   private claiming(index: number): boolean {
-    return CLAIMING.has((this.rows[index] as SignalDeclaration).status);
+    return this.claims[index] === 1;
   }
 
   private keys(select: (row: SignalDeclaration, index: number) => number | null): Float64Array {
