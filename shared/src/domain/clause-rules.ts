@@ -1,5 +1,5 @@
-/** Default clause parameters (decisions.md §5, §7, §8, §9, §10): every rule is a parameter with this default. */
-import { LEGAL_MAX_WEEKLY_MINUTES } from './parameters.js';
+/** Default clause parameters (decisions.md §5, §7, §8, §9, §10, §15, §16): every rule is a parameter with this default. */
+import { DEFAULT_CLOSING_DAYS, DEFAULT_GOOD_FAITH_RULES, LEGAL_MAX_WEEKLY_MINUTES } from './parameters.js';
 import type { ClauseRules } from './schemas.js';
 
 export const DEFAULT_CLAUSE_RULES: ClauseRules = {
@@ -18,7 +18,7 @@ export const DEFAULT_CLAUSE_RULES: ClauseRules = {
     c13: { enabled: true },
   },
   eligibility: { validityMonths: 24, requireProofs: true, requiredCriteria: [] },
-  declarations: { deadlineDay: 10, requireProof: true, maxWeeklyMinutes: LEGAL_MAX_WEEKLY_MINUTES },
+  declarations: { deadlineDay: 10, requireProof: true, maxWeeklyMinutes: LEGAL_MAX_WEEKLY_MINUTES, closingDays: DEFAULT_CLOSING_DAYS },
   status: {
     endGraceDays: 60,
     notStartedElapsed: 0.1,
@@ -29,6 +29,7 @@ export const DEFAULT_CLAUSE_RULES: ClauseRules = {
     paceBasis: 'time',
   },
   penalties: { models: [], capRate: null },
+  goodFaith: { ...DEFAULT_GOOD_FAITH_RULES },
 };
 
 type Overrides<T> = { readonly [K in keyof T]?: T[K] extends readonly unknown[] ? T[K] : T[K] extends object ? Overrides<T[K]> : T[K] };

@@ -16,6 +16,7 @@ export type {
   EligibilityCriterionProof,
   EligibilityRules,
   EligibilityValidation,
+  GoodFaithRules,
   HourDeclaration,
   PenaltyModel,
   PenaltyRules,
@@ -52,4 +53,14 @@ export * from './collections.js';
 export * from './notices.js';
 export * from './transparency.js';
 export * from './dashboard.js';
+// Integrity and control (issue 14), beyond one contract (issue 15).
+export * from './integrity-signals.js';
+export * from './closed-periods.js';
+export * from './control-campaigns.js';
+export * from './interest-declarations.js';
+export * from './co-contractors.js';
+export * from './subcontracting.js';
+export * from './pooling.js';
+export * from './insertion-plan.js';
+export * from './good-faith.js';
 export { roundTo } from './arithmetic.js';

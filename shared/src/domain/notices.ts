@@ -81,6 +81,8 @@ export interface PenaltyDecisionInput {
   readonly notice: { readonly kind: NoticeKind; readonly sentOn: string };
   /** Decision date: the SMIC is read at it. */
   readonly decidedOn: string;
+  /** Good-faith hours credited to the clause (good-faith.ts) and whether the clause deducts them. */
+  readonly goodFaith?: { readonly creditedMinutes: number; readonly deductFromShortfall: boolean } | null;
 }
 
 /**
@@ -117,6 +119,7 @@ export function decidePenalty(input: PenaltyDecisionInput): Result<PenaltyAssess
     assessmentDate: input.decidedOn,
     lateReport: lateModels.length > 0 ? { formalNoticeDate: input.notice.sentOn, reportReceivedOn: null } : null,
     today: input.decidedOn,
+    goodFaith: input.goodFaith ?? null,
   });
   if (assessment.ok && assessment.value.totalCents === 0) {
     return fail([makeViolation('no_shortfall', '', 'Aucun manquement chiffrable (0 €) : pas de pénalité à décider.')]);

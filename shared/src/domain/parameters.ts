@@ -116,3 +116,12 @@ export function smicAt(date: IsoDate, table: readonly SmicEntry[] = SMIC_HOURLY_
 /** Legal maximum weekly working time (code du travail L3121-20), used by the plausibility checks. */
 export const LEGAL_MAX_WEEKLY_MINUTES = 48 * 60;
 
+/** decisions.md §16: a month closes for a clause this many days after its declaration deadline. */
+export const DEFAULT_CLOSING_DAYS = 15;
+
+/**
+ * decisions.md §15: days the facilitator has to propose a candidate for a job need, and whether the
+ * good-faith hours (efforts de bonne foi) are deducted from the shortfall before a penalty.
+ */
+export const DEFAULT_GOOD_FAITH_RULES = { answerDelayDays: 15, deductFromShortfall: true } as const;
+

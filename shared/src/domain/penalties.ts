@@ -2,12 +2,14 @@
  * Penalties (decisions.md §10): per missing hour, indexed on the SMIC, recovery of the insertion
  * effort, or per day of late reporting after a formal notice; optionally capped at a share of the
  * contract amount. Every amount comes with the formula that produced it, in French.
+ * Good-faith hours (decisions.md §15, good-faith.ts), when the clause deducts them, reduce the
+ * shortfall first: max(0, required − counted − credited), shown as the formula's first line.
  */
 import { z } from 'zod';
 import { fraction, RATE_SCALE, roundFraction, toBasisPoints } from './arithmetic.js';
 import { addDays, daysBetween, type IsoDate } from './calendar.js';
 import { formatDateFr, formatEuros, formatHours, formatNumberFr, formatPercent } from './format.js';
-import { SMIC_HOURLY_TABLE, smicAt } from './parameters.js';
+import { DEFAULT_GOOD_FAITH_RULES, SMIC_HOURLY_TABLE, smicAt } from './parameters.js';
 import { andThen, fail, ok, validateWith, makeViolation, type Result } from './result.js';
 import { booleanField, centsField, isoDateField, listField, minutesField, penaltyRulesSchema, type PenaltyModel } from './schemas.js';
 import type { PenaltyModelCode } from './vocabulary.js';
@@ -31,8 +33,21 @@ export interface PenaltyLine {
   readonly figures: PenaltyFigures;
 }
 
+/** The good-faith credit of a penalty (present only when hours were credited). */
+export interface PenaltyGoodFaith {
+  readonly creditedMinutes: number;
+  /** False when the clause does not deduct them: shown, not applied. */
+  readonly deducted: boolean;
+  /** required − counted, before the credit. */
+  readonly shortfallBeforeCreditMinutes: number;
+  /** "Manque retenu : 833 h requises − 610 h comptées − 100 h d’efforts de bonne foi = 123 h". */
+  readonly line: string;
+}
+
 export interface PenaltyAssessment {
+  /** The shortfall the amounts are computed on (after the good-faith credit, when deducted). */
   readonly shortfallMinutes: number;
+  readonly goodFaith?: PenaltyGoodFaith;
   readonly lines: readonly PenaltyLine[];
   readonly totalBeforeCapCents: number;
   /** Cap in cents (share of the contract amount), null without a cap. */
@@ -62,6 +77,13 @@ const penaltyInputSchema = z.object({
   today: isoDateField('Date du jour'),
   waived: booleanField('Exonération décidée').nullish(),
   smicTable: listField(smicEntrySchema, 'Table du SMIC').nullish(),
+  /** Hours credited as good-faith efforts (good-faith.ts) and the clause's `goodFaith.deductFromShortfall`. */
+  goodFaith: z
+    .object({
+      creditedMinutes: minutesField('Heures d’efforts de bonne foi'),
+      deductFromShortfall: booleanField('Efforts de bonne foi déduits du manque').nullish(),
+    })
+    .nullish(),
 });
 export type PenaltyInput = z.input<typeof penaltyInputSchema>;
 type ParsedPenaltyInput = z.output<typeof penaltyInputSchema>;
@@ -123,13 +145,28 @@ function line(model: PenaltyModel, input: ParsedPenaltyInput, shortfallMinutes: 
   }
 }
 
+function goodFaithOf(parsed: ParsedPenaltyInput, shortfallBeforeCreditMinutes: number): PenaltyGoodFaith | undefined {
+  const creditedMinutes = parsed.goodFaith?.creditedMinutes ?? 0;
+  if (creditedMinutes === 0) return undefined;
+  const deducted = parsed.goodFaith?.deductFromShortfall ?? DEFAULT_GOOD_FAITH_RULES.deductFromShortfall;
+  const credit = formatHours(creditedMinutes);
+  const line = deducted
+    ? `Manque retenu : ${formatHours(parsed.requiredMinutes)} requises − ${formatHours(parsed.countedMinutes)} comptées − ${credit} d’efforts de bonne foi = ${formatHours(Math.max(0, shortfallBeforeCreditMinutes - creditedMinutes))}`
+    : `Efforts de bonne foi : ${credit}, non déduits du manque (la clause ne le prévoit pas)`;
+  return { creditedMinutes, deducted, shortfallBeforeCreditMinutes, line };
+}
+
 export function computePenalties(input: PenaltyInput): Result<PenaltyAssessment> {
   return andThen(validateWith(penaltyInputSchema, input), (parsed): Result<PenaltyAssessment> => {
-    const shortfallMinutes = Math.max(0, parsed.requiredMinutes - parsed.countedMinutes);
+    const shortfallBeforeCreditMinutes = Math.max(0, parsed.requiredMinutes - parsed.countedMinutes);
+    const goodFaith = goodFaithOf(parsed, shortfallBeforeCreditMinutes);
+    const shortfallMinutes = goodFaith?.deducted ? Math.max(0, shortfallBeforeCreditMinutes - goodFaith.creditedMinutes) : shortfallBeforeCreditMinutes;
+    // Without credit the assessment is exactly what it was before good-faith efforts existed.
+    const credit = goodFaith ? { goodFaith } : {};
     const capRate = parsed.penalties.capRate;
     const capCents = capRate === null ? null : roundFraction(fraction(BigInt(parsed.contractAmountCents) * BigInt(toBasisPoints(capRate)), RATE_SCALE));
     if (parsed.waived) {
-      return ok({ shortfallMinutes, lines: [], totalBeforeCapCents: 0, capCents, totalCents: 0, formula: 'Exonération décidée par l’acheteur : aucune pénalité.', waived: true });
+      return ok({ shortfallMinutes, ...credit, lines: [], totalBeforeCapCents: 0, capCents, totalCents: 0, formula: 'Exonération décidée par l’acheteur : aucune pénalité.', waived: true });
     }
     const lines: PenaltyLine[] = [];
     for (const [index, model] of parsed.penalties.models.entries()) {
@@ -139,13 +176,13 @@ export function computePenalties(input: PenaltyInput): Result<PenaltyAssessment>
     }
     const totalBeforeCapCents = lines.reduce((total, item) => total + item.amountCents, 0);
     const totalCents = capCents === null ? totalBeforeCapCents : Math.min(totalBeforeCapCents, capCents);
-    const detail = lines.map((item) => item.formula).join(' ; ');
+    const detail = [...(goodFaith ? [goodFaith.line] : []), ...lines.map((item) => item.formula)].join(' ; ');
     const formula =
       lines.length === 0
         ? 'Aucun modèle de pénalité prévu par la clause.'
         : capCents !== null && totalBeforeCapCents > capCents
           ? `${detail} ; total ${formatEuros(totalBeforeCapCents)} plafonné à ${formatPercent(capRate ?? 0)} du montant du marché (${formatEuros(parsed.contractAmountCents)}) = ${formatEuros(totalCents)}`
           : detail;
-    return ok({ shortfallMinutes, lines, totalBeforeCapCents, capCents, totalCents, formula, waived: false });
+    return ok({ shortfallMinutes, ...credit, lines, totalBeforeCapCents, capCents, totalCents, formula, waived: false });
   });
 }

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { isValidIsoDate, isValidYearMonth } from './calendar.js';
 import { CRITERION_CODES } from './eligibility-criteria.js';
+import { DEFAULT_CLOSING_DAYS, DEFAULT_GOOD_FAITH_RULES } from './parameters.js';
 import {
   CDI_POLICIES,
   CLAUSE_TYPES,
@@ -24,7 +25,8 @@ const required =
   (issue: { input?: unknown }): string =>
     issue.input === undefined || issue.input === null ? `${label} : champ obligatoire.` : `${label} : ${expected} attendu.`;
 
-const code = (value: string): { params: { code: string } } => ({ params: { code: value } });
+/** Business code of a refinement, turned into a named violation by `validateWith()`. */
+export const code = (value: string): { params: { code: string } } => ({ params: { code: value } });
 
 export function idField(label = 'Identifiant') {
   return z.string({ error: required(label, 'texte') }).min(1, { error: `${label} : ne peut pas être vide.`, ...code('empty_id') });
@@ -218,6 +220,8 @@ export const declarationRulesSchema = z.object({
   }),
   requireProof: booleanField('Justificatif exigé pour chaque déclaration'),
   maxWeeklyMinutes: minutesField('Durée hebdomadaire maximale'),
+  /** Days after the deadline when the month closes: a change then needs a reopening (closed-periods.ts). */
+  closingDays: countField('Délai de clôture d’un mois après son échéance (jours)').default(DEFAULT_CLOSING_DAYS),
 });
 export type DeclarationRules = z.infer<typeof declarationRulesSchema>;
 
@@ -232,12 +236,20 @@ export const statusThresholdsSchema = z.object({
 });
 export type StatusThresholds = z.infer<typeof statusThresholdsSchema>;
 
+/** Good-faith efforts (decisions.md §15, good-faith.ts); defaults filled in for rules stored before them. */
+export const goodFaithRulesSchema = z.object({
+  answerDelayDays: countField('Délai de proposition d’un candidat (jours)'),
+  deductFromShortfall: booleanField('Efforts de bonne foi déduits du manque'),
+});
+export type GoodFaithRules = z.infer<typeof goodFaithRulesSchema>;
+
 export const clauseRulesSchema = z.object({
   counting: countingRulesSchema,
   eligibility: eligibilityRulesSchema,
   declarations: declarationRulesSchema,
   status: statusThresholdsSchema,
   penalties: penaltyRulesSchema,
+  goodFaith: goodFaithRulesSchema.default({ ...DEFAULT_GOOD_FAITH_RULES }),
 });
 export type ClauseRules = z.infer<typeof clauseRulesSchema>;
 

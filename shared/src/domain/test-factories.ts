@@ -4,6 +4,7 @@
  * an RSA participant validated on 2 January.
  */
 import { clauseRules, type ClauseRulesOverrides } from './clause-rules.js';
+import type { SignalDeclaration } from './integrity-signals.js';
 import type { InsertionClause, EligibilityValidation, HourDeclaration, Placement, SiaeSubcontract } from './schemas.js';
 
 export function aClause(overrides: Partial<Omit<InsertionClause, 'rules'>> & { rules?: ClauseRulesOverrides } = {}): InsertionClause {
@@ -86,3 +87,24 @@ export function aSubcontract(overrides: Partial<SiaeSubcontract> = {}): SiaeSubc
 
 /** Minutes → hours, for test tables written in hours. */
 export const h = (hours: number): number => Math.round(hours * 60);
+
+/** A declaration as the integrity signals see it (integrity-signals.ts): 123 h in March 2025 by company A, validated. */
+export function aSignalDeclaration(overrides: Partial<SignalDeclaration> = {}): SignalDeclaration {
+  return {
+    id: 'd-1',
+    participantId: 'p-1',
+    placementId: 'mp-1',
+    clauseId: 'clause-1',
+    employerSiret: 'entreprise-a',
+    holderSiret: null,
+    month: '2025-03',
+    minutes: 123 * 60,
+    status: 'validated',
+    submittedAt: '2025-04-05',
+    weeklyMinutes: 35 * 60,
+    proofs: [{ sha256: `empreinte-${overrides.id ?? 'd-1'}`, kind: 'payslip' }],
+    validatedBy: 'facilitateur-1',
+    validatedOn: '2025-04-08',
+    ...overrides,
+  };
+}
