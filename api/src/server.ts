@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { pino } from 'pino';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -96,8 +97,10 @@ async function main(): Promise<void> {
   if (shuttingDown) return;
   const app = createApp(container, { web });
   server = http.createServer(app.callback());
-  server.listen(config.port, config.host, () => {
-    logger.info(`Suivi des clauses sociales prêt sur http://${config.host === '127.0.0.1' ? 'localhost' : config.host}:${config.port}`);
+  const s = server;
+  s.listen(config.port, config.host, () => {
+    const { port } = s.address() as AddressInfo; // PORT=0: a free port, chosen by the system
+    logger.info({ port }, `Suivi des clauses sociales prêt sur http://${config.host === '127.0.0.1' ? 'localhost' : config.host}:${port}`);
   });
 }
 

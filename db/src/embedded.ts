@@ -206,11 +206,9 @@ export async function startEmbeddedPostgres({ dataDir, port, log = () => {} }: E
         process.removeListener('exit', onExit);
         if (exited) return;
         child.kill('SIGINT'); // fast shutdown: ends sessions, checkpoints, exits
-        const killed = await Promise.race([exit.then(() => false), sleep(30_000).then(() => true)]);
-        if (killed) {
-          child.kill('SIGKILL');
-          await exit;
-        }
+        const hung = setTimeout(() => child.kill('SIGKILL'), 30_000); // a server that does not stop is killed
+        await exit;
+        clearTimeout(hung);
       })();
       return stopping;
     },
