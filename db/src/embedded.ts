@@ -13,6 +13,9 @@ export interface EmbeddedDatabase {
 
 const isRoot = (): boolean => os.userInfo().uid === 0;
 
+/** Local only (127.0.0.1), hence a fixed password. */
+const PASSWORD = 'postgres';
+
 const alive = (pid: number): boolean => {
   try {
     process.kill(pid, 0);
@@ -97,13 +100,26 @@ async function binaries(): Promise<Binaries> {
   }
 }
 
+/**
+ * The URL of the embedded server that already runs on dataDir (the application is up), or null.
+ * Tools (backup, restore) use it rather than starting their own, which would stop it.
+ */
+export function runningEmbeddedUrl(dataDir: string): string | null {
+  try {
+    const lines = fs.readFileSync(path.join(path.resolve(dataDir), 'postmaster.pid'), 'utf8').split('\n');
+    const pid = Number(lines[0]);
+    const port = Number(lines[3]);
+    return pid > 0 && alive(pid) && port > 0 ? `postgresql://postgres:${PASSWORD}@127.0.0.1:${port}/postgres` : null;
+  } catch {
+    return null;
+  }
+}
+
 export interface EmbeddedOptions {
   dataDir: string;
   port: number;
   log?: (msg: string) => void;
 }
-
-const PASSWORD = 'postgres';
 
 async function initialise(bin: Binaries, databaseDir: string, ids: { uid?: number; gid?: number }): Promise<void> {
   fs.rmSync(databaseDir, { recursive: true, force: true });
