@@ -8,11 +8,12 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const stampFile = path.join(root, 'node_modules/.cache/suivi-clauses/build-stamps.json');
-const GLOBAL_INPUTS = ['package.json', 'package-lock.json', 'tsconfig.base.json'];
+// The lockfile stands for every dependency change; the root package.json's scripts do not change a build.
+const GLOBAL_INPUTS = ['package-lock.json', 'tsconfig.base.json'];
 const SKIPPED_DIRS = new Set(['node_modules', 'dist', 'build', '.svelte-kit', 'test-results', 'playwright-report']);
 
 /** In dependency order. `clean`: tsc never removes the output of a deleted source (a deleted migration would still run). */
@@ -83,32 +84,38 @@ function build(ws) {
   });
 }
 
-const force = process.argv.includes('--force');
-const wanted = fingerprints();
-const stamps = readStamps();
-const stale = new Set(
-  WORKSPACES.filter((ws) => force || stamps[ws.name] !== wanted[ws.name] || !fs.existsSync(path.join(root, ws.output))).map((ws) => ws.name),
-);
-if (stale.size && !force) console.log(`Compilation de ${[...stale].join(', ')} (sources modifiées depuis la dernière compilation, ou aucune compilation)…`);
-
-/** Builds a workspace once its dependencies are built; independent chains (db → api, web) run side by side. */
-const done = new Map();
-function ensure(name) {
-  if (!done.has(name)) {
-    const ws = WORKSPACES.find((w) => w.name === name);
-    done.set(
-      name,
-      Promise.all(ws.deps.map(ensure)).then(async (depsOk) => {
-        if (!depsOk.every(Boolean)) return false;
-        if (!stale.has(name)) return true;
-        const ok = await build(ws);
-        if (ok) writeStamp(name, wanted[name]);
-        return ok;
-      }),
-    );
-  }
-  return done.get(name);
+/**
+ * Builds the stale workspaces (all with `force`); independent chains (db → api, web) run side by side.
+ * Resolves to true when everything is built.
+ */
+export async function ensureBuilt({ force = false } = {}) {
+  const wanted = fingerprints();
+  const stamps = readStamps();
+  const stale = new Set(
+    WORKSPACES.filter((ws) => force || stamps[ws.name] !== wanted[ws.name] || !fs.existsSync(path.join(root, ws.output))).map((ws) => ws.name),
+  );
+  if (stale.size && !force) console.log(`Compilation de ${[...stale].join(', ')} (sources modifiées depuis la dernière compilation, ou aucune compilation)…`);
+  const done = new Map();
+  const ensure = (name) => {
+    if (!done.has(name)) {
+      const ws = WORKSPACES.find((w) => w.name === name);
+      done.set(
+        name,
+        Promise.all(ws.deps.map(ensure)).then(async (depsOk) => {
+          if (!depsOk.every(Boolean)) return false;
+          if (!stale.has(name)) return true;
+          const ok = await build(ws);
+          if (ok) writeStamp(name, wanted[name]);
+          return ok;
+        }),
+      );
+    }
+    return done.get(name);
+  };
+  const results = await Promise.all(WORKSPACES.map((ws) => ensure(ws.name)));
+  return results.every(Boolean);
 }
 
-const results = await Promise.all(WORKSPACES.map((ws) => ensure(ws.name)));
-process.exit(results.every(Boolean) ? 0 : 1);
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  process.exit((await ensureBuilt({ force: process.argv.includes('--force') })) ? 0 : 1);
+}

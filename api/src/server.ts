@@ -22,7 +22,7 @@ const logger = pino({ level: config.logLevel, base: { service: 'suivi-clauses' }
 
 /** What a stop must close, in this order: requests, jobs, the refresh under way, the pool, then PostgreSQL. */
 let server: http.Server | null = null;
-let jobs: ReminderJobs | null = null;
+let jobs: Promise<ReminderJobs | null> = Promise.resolve(null);
 let refreshing: Promise<unknown> = Promise.resolve();
 let refreshTimer: NodeJS.Timeout | undefined;
 let orm: MikroORM | null = null;
@@ -87,21 +87,21 @@ async function main(): Promise<void> {
   }
 
   const container = createContainer(config, db, logger);
-  // Reminders (relances): pg-boss in its own schema; any number of processes may run it (see jobs.ts).
-  if (config.reminders.enabled) {
-    jobs = await startReminderJobs(container, databaseUrl).catch((err: unknown) => {
-      logger.error({ err }, 'relances non démarrées (pg-boss)');
-      return null;
-    });
-  }
-  if (shuttingDown) return;
   const app = createApp(container, { web });
   server = http.createServer(app.callback());
   const s = server;
   s.listen(config.port, config.host, () => {
     const { port } = s.address() as AddressInfo; // PORT=0: a free port, chosen by the system
-    logger.info({ port }, `Suivi des clauses sociales prêt sur http://${config.host === '127.0.0.1' ? 'localhost' : config.host}:${port}`);
+    logger.info({ port, startupMs: Math.round(process.uptime() * 1000) }, `Suivi des clauses sociales prêt sur http://${config.host === '127.0.0.1' ? 'localhost' : config.host}:${port}`);
   });
+  // Reminders (relances): pg-boss in its own schema; any number of processes may run it (see jobs.ts).
+  // Started once the server answers: a background job need not delay the first page.
+  if (config.reminders.enabled) {
+    jobs = startReminderJobs(container, databaseUrl).catch((err: unknown) => {
+      logger.error({ err }, 'relances non démarrées (pg-boss)');
+      return null;
+    });
+  }
 }
 
 /**
@@ -123,7 +123,7 @@ async function shutdown(signal: string): Promise<void> {
     await drained;
     clearTimeout(cut);
   }
-  await jobs?.stop().catch((err: unknown) => logger.warn({ err }, 'arrêt de la file de tâches incomplet'));
+  await (await jobs)?.stop().catch((err: unknown) => logger.warn({ err }, 'arrêt de la file de tâches incomplet'));
   await refreshing;
   await orm?.close().catch((err: unknown) => logger.warn({ err }, 'fermeture des connexions incomplète'));
   await embedded?.stop().catch((err: unknown) => logger.warn({ err }, 'arrêt du PostgreSQL embarqué incomplet'));
