@@ -84,6 +84,8 @@ describe.each(formats)('sauvegarde (%s) puis restauration dans une base vide', (
     expect(saved.stdout).toContain('Sauvegarde écrite');
     const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
     expect(manifest).toMatchObject({ format, proofs: { files: 1 } });
+    // Personal data: readable by the service's user only.
+    for (const f of ['', 'database.sql.gz', 'manifest.json', 'proofs']) expect(fs.statSync(path.join(dir, f)).mode & 0o077, f).toBe(0);
 
     const name = `suivi_t_${process.pid}_restauration_${format}`;
     await withDatabase(adminUrl(baseUrl), (sql) => sql(`create database "${name}"`));

@@ -50,13 +50,14 @@ async function runPgDump(pgDumpPath: string, databaseUrl: string, file: string):
 
 /** Copies the stored proof files (not the uploads under way in incoming/). */
 function copyProofs(from: string, to: string): { files: number; bytes: number } {
-  fs.mkdirSync(to, { recursive: true });
+  fs.mkdirSync(to, { recursive: true, mode: 0o700 });
   let files = 0;
   let bytes = 0;
   if (!fs.existsSync(from)) return { files, bytes };
   for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
     if (!entry.isFile()) continue;
     fs.copyFileSync(path.join(from, entry.name), path.join(to, entry.name));
+    fs.chmodSync(path.join(to, entry.name), 0o600);
     files++;
     bytes += fs.statSync(path.join(to, entry.name)).size;
   }
@@ -71,7 +72,8 @@ function copyProofs(from: string, to: string): { files: number; bytes: number } 
  */
 export async function backup(orm: MikroORM, options: { databaseUrl: string; proofsDir: string; dir: string; format?: 'auto' | 'pg_dump' | 'copy' }): Promise<BackupManifest> {
   fs.mkdirSync(path.dirname(options.dir), { recursive: true });
-  fs.mkdirSync(options.dir); // fails if it exists: a backup is never overwritten
+  // Personal data and proofs: readable by the service's user only. Fails if it exists: a backup is never overwritten.
+  fs.mkdirSync(options.dir, { mode: 0o700 });
   const file = path.join(options.dir, DATABASE_FILE);
   const { serverVersion, serverMajor, migrations } = await withClient(orm, async (client) => {
     const { rows } = await client.query(`select current_setting('server_version') as v, current_setting('server_version_num')::int / 10000 as major`);
@@ -112,6 +114,6 @@ export async function backup(orm: MikroORM, options: { databaseUrl: string; proo
     tables,
     proofs,
   };
-  fs.writeFileSync(path.join(options.dir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+  fs.writeFileSync(path.join(options.dir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`, { mode: 0o600 });
   return manifest;
 }

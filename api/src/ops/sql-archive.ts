@@ -101,7 +101,7 @@ export async function replaySqlScript(client: PgClient, file: string, prelude = 
   return counts;
 }
 
-/** gzip stream → file, awaited. */
+/** gzip stream → file (readable by its owner only: it holds personal data), awaited. */
 export async function writeFileFrom(source: NodeJS.ReadableStream, file: string): Promise<void> {
-  await pipeline(source, fs.createWriteStream(file));
+  await pipeline(source, fs.createWriteStream(file, { mode: 0o600 }));
 }
