@@ -1,10 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
-// One Vitest run, three projects: pure rules (shared), API units, and HTTP integration on PostgreSQL.
+// One Vitest run, four projects: pure rules (shared), database and API units, and HTTP integration on PostgreSQL.
 export default defineConfig({
   test: {
     projects: [
       { test: { name: 'shared', include: ['shared/src/**/*.test.ts'], environment: 'node' } },
+      { test: { name: 'db', include: ['db/src/**/*.test.ts'], environment: 'node' } },
       { test: { name: 'api', include: ['api/src/**/*.test.ts'], environment: 'node' } },
       {
         test: {

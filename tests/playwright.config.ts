@@ -31,6 +31,9 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 90_000,
+    // Stopped as a terminal's Ctrl-C would (the default is SIGKILL): the server then stops its embedded
+    // PostgreSQL, which runs detached and would otherwise be left running until the next start.
+    gracefulShutdown: { signal: 'SIGINT', timeout: 30_000 },
     env: {
       PORT: String(port),
       HOST: '127.0.0.1',

@@ -11,3 +11,6 @@ export type { Mailer, OutgoingMail } from './infra/mailer.js';
 export { matchingCap } from './application/candidates.js';
 export { clauseProgress, refreshClauseProgress } from './application/declarations/clause-progress.js';
 export { ensureDashboardRows } from './application/dashboards/dashboard-rows.js';
+export { findPgDump } from './ops/pg-dump.js';
+export { backup, type BackupManifest } from './ops/backup.js';
+export { restore } from './ops/restore.js';

@@ -1,6 +1,7 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { Options } from '@mikro-orm/postgresql';
 import { ormConfig } from './config.js';
+import { withAdvisoryLock } from './lock.js';
 
 export type Orm = MikroORM;
 
@@ -8,10 +9,15 @@ export async function initOrm(clientUrl: string, overrides: Partial<Options> = {
   return MikroORM.init(ormConfig(clientUrl, overrides));
 }
 
-/** Applies pending migrations; returns the names applied. */
+/**
+ * Applies pending migrations, under an advisory lock: when several processes start together on one
+ * database, one applies them and the others, once it is done, find none pending. Returns the names applied.
+ */
 export async function migrate(orm: MikroORM): Promise<string[]> {
-  const applied = await orm.getMigrator().up();
-  return applied.map((m) => m.name);
+  return withAdvisoryLock(orm, 'migrations', async () => {
+    const applied = await orm.getMigrator().up();
+    return applied.map((m) => m.name);
+  });
 }
 
 /** SQL the entities would need beyond what the migrations built: empty when they agree. */
