@@ -53,3 +53,5 @@ export * from './notices.js';
 export * from './transparency.js';
 export * from './dashboard.js';
 export { roundTo } from './arithmetic.js';
+export * from './letters.js';
+export * from './criteria-families.js';
