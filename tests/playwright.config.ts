@@ -15,11 +15,15 @@ const baseURL = external ?? `http://127.0.0.1:${port}`;
 export default defineConfig({
   testDir: './e2e',
   fullyParallel: false,
-  workers: 1,
+  // Two browsers at once (one spec file each): the journeys wait on the server more than they compute.
+  // Each journey makes its own data (run-unique names), so that they do not meet.
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
   reporter: [['list']],
   timeout: 30_000,
+  // The machine is shared: a dashboard may take a few seconds to come.
+  expect: { timeout: 15_000 },
   use: {
     baseURL,
     locale: 'fr-FR',

@@ -23,23 +23,25 @@ test('l’administrateur choisit un acheteur dans une liste, ouvre la synthèse 
   await picker.fill('Département du');
   const option = await page.locator('datalist#admin-acheteur-liste option').evaluateAll((os) => os.map((o) => o.getAttribute('value') ?? '').find((v) => v.startsWith('Département du Lot')));
   await picker.fill(option!);
+  // The list of suggestions closed first (on a phone, it would take the tap on the button).
+  await picker.press('Escape');
   await page.getByRole('button', { name: 'Ouvrir le tableau de bord' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tableau de bord — Département du Lot');
   await expect(page.getByRole('table', { name: /Clauses : heures requises/ })).toBeVisible();
   await checkPage(page);
   // A name that is no buyer's: said plainly, the list is still there.
   await page.getByRole('combobox', { name: /^Acheteur/ }).fill('Commune imaginaire');
+  await page.getByRole('combobox', { name: /^Acheteur/ }).press('Escape');
   await page.getByRole('button', { name: 'Filtrer' }).click();
   await expect(page.getByRole('alert')).toHaveText('Aucun acheteur ne correspond à « Commune imaginaire » : choisissez-le dans la liste.');
   await checkPage(page);
 
-  // Reminders: a second run sends nothing again.
+  // Reminders (that a second run sends nothing again is tested in tests/integration/reminders.int.test.ts:
+  // here, another journey may create a late month in between).
   await navigate(page, 'Relances');
   await expect(page.getByRole('heading', { level: 1, name: 'Relances envoyées' })).toBeVisible();
   await page.getByRole('button', { name: 'Lancer l’analyse des relances maintenant' }).click();
   await expect(page.getByRole('status')).toContainText('dues');
-  await page.getByRole('button', { name: 'Lancer l’analyse des relances maintenant' }).click();
-  await expect(page.getByRole('status')).toContainText('0 courriel envoyé');
   await checkPage(page);
   await navigate(page, 'Indicateurs');
   await expect(page.getByLabel('Structure de facilitation').first()).toContainText('Toute l’instance');

@@ -53,8 +53,9 @@ async function placementsOf(em: EntityManager, participantId: string, today: str
     const counted = (slices?.counted ?? []).filter((slice) => slice.placementId === row.id);
     const excluded = (slices?.excluded ?? []).filter((slice) => slice.placementId === row.id);
     const recorded = new Map(declarations.filter((d) => d.placement_id === row.id).map((d) => [d.month, d]));
-    const end = row.ended_on ?? (row.planned_end_date && row.planned_end_date < today ? row.planned_end_date : today);
-    const months = monthsInRange(monthOf(row.start_date), monthOf(end < row.start_date ? row.start_date : end))
+    // Months of the placement up to this one: a month to come is not due yet.
+    const end = [row.ended_on ?? today, today].sort()[0]!;
+    const months = (row.start_date > today ? [] : monthsInRange(monthOf(row.start_date), monthOf(end < row.start_date ? row.start_date : end)))
       .reverse()
       .map((month) => {
         const declaration = recorded.get(month);
