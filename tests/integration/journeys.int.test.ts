@@ -124,7 +124,7 @@ describe('rapprochement : les personnes écartées, et pourquoi', () => {
 describe('courrier imprimable', () => {
   it('le courrier envoyé, en PDF : en-tête de l’acheteur, texte conservé, délai ; lisible par l’entreprise titulaire, pas par une autre', async () => {
     const { clauseId } = await clauseOfA(w);
-    const notice = await sendNotice(w.buyerA, clauseId, formalNoticeBody({ deadline: '2026-07-01', body: 'Objet : mise en demeure\n\nNous vous mettons en demeure de transmettre vos déclarations.' }));
+    const notice = await sendNotice(w.buyerA, clauseId, formalNoticeBody({ deadline: '2026-07-01', body: 'Objet : mise en demeure\r\n\r\nNous vous mettons en demeure de transmettre vos déclarations.' }));
     const res = await fetch(`${app.baseUrl}/api/notices/${notice.id}/courrier.pdf?texte=1`, { headers: { cookie: w.buyerA.client.cookie! } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
@@ -132,6 +132,7 @@ describe('courrier imprimable', () => {
     expect(text).toContain(w.buyerA.organisation.name.toUpperCase());
     expect(text).toContain('MISE EN DEMEURE');
     expect(text).toContain('Nous vous mettons en demeure de transmettre vos déclarations.');
+    expect(text).not.toContain('\r'); // paragraphs typed in a text area (CRLF) are split, not printed with their line ends
     expect(text).toContain('Délai de réponse : au plus tard le 01/07/2026.');
     expect((await w.contractorA.client.get(`/api/notices/${notice.id}/courrier.pdf`)).status).toBe(200);
     expect((await w.contractorB.client.get(`/api/notices/${notice.id}/courrier.pdf`)).status).toBe(404);

@@ -4,7 +4,7 @@
  */
 import PDFDocument from 'pdfkit';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { formatDateFr, NOTICE_KIND_LABELS, plainSpaces, type Notice } from '@app/shared';
+import { formatDateFr, formatSiret, NOTICE_KIND_LABELS, plainSpaces, type Notice } from '@app/shared';
 import type { Actor } from '../actor.js';
 import { getNotice } from './notices.js';
 
@@ -31,7 +31,8 @@ export function renderLetterPdf(notice: Notice, options: { compress?: boolean } 
   doc.font('Helvetica').fontSize(9).text(t('Commande publique — suivi des clauses sociales d’insertion'));
   doc.moveDown(2);
   const top = doc.y;
-  doc.font('Helvetica').fontSize(10).text(t(`${notice.holder.name ?? 'Titulaire du marché'}\nSIRET ${notice.holder.identifier}`), MARGIN + width / 2, top, { width: width / 2 });
+  const siret = /^\d{14}$/.test(notice.holder.identifier) ? formatSiret(notice.holder.identifier) : notice.holder.identifier;
+  doc.font('Helvetica').fontSize(10).text(t(`${notice.holder.name ?? 'Titulaire du marché'}\nSIRET ${siret}`), MARGIN + width / 2, top, { width: width / 2 });
   doc.moveDown(1.5).text(t(`Le ${formatDateFr(notice.sentOn)}`), MARGIN + width / 2, doc.y, { width: width / 2 });
   doc.x = MARGIN;
   doc.moveDown(2);
@@ -40,7 +41,8 @@ export function renderLetterPdf(notice: Notice, options: { compress?: boolean } 
   doc.moveDown(1);
 
   // The kept text, paragraph by paragraph (its object line in bold).
-  for (const paragraph of notice.body.split(/\n{2,}/)) {
+  // A text area sends its lines with CRLF: paragraphs are split on blank lines whatever the line ends.
+  for (const paragraph of notice.body.replace(/\r\n?/g, '\n').split(/\n{2,}/)) {
     const bold = paragraph.startsWith('Objet :');
     doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(10.5).text(t(paragraph), { width, align: bold ? 'left' : 'justify' });
     doc.moveDown(0.8);
