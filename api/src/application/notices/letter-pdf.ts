@@ -4,12 +4,12 @@
  */
 import PDFDocument from 'pdfkit';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { formatDateFr, formatSiret, NOTICE_KIND_LABELS, plainSpaces, type Notice } from '@app/shared';
+import { formatDateFr, formatSiret, NOTICE_KIND_LABELS, type Notice } from '@app/shared';
 import type { Actor } from '../actor.js';
 import { getNotice } from './notices.js';
+import { pdfBytes, winAnsi } from './pdf-document.js';
 
-/** The standard PDF fonts speak WinAnsi: no narrow no-break space, no arrows. */
-const t = (text: string) => plainSpaces(text).replace(/[^\u0000-\u00ff€‘’“”–—…•œŒ×]/g, '?');
+const t = winAnsi;
 
 const MARGIN = 64;
 
@@ -19,12 +19,7 @@ export function renderLetterPdf(notice: Notice, options: { compress?: boolean } 
     size: 'A4', margin: MARGIN, compress: options.compress ?? true,
     info: { Title: `${kind} — marché ${notice.contract.reference}, lot ${notice.lot.number}`, Author: notice.buyer.name, Subject: kind },
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const done = pdfBytes(doc);
   const width = doc.page.width - 2 * MARGIN;
 
   doc.font('Helvetica-Bold').fontSize(11).text(t(notice.buyer.name.toUpperCase()));
