@@ -21,8 +21,8 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
   reporter: [['list']],
-  timeout: 30_000,
-  // The machine is shared: a dashboard may take a few seconds to come.
+  // The machine is shared (two browsers, the server and PostgreSQL on two cores): generous timeouts.
+  timeout: 60_000,
   expect: { timeout: 15_000 },
   use: {
     baseURL,

@@ -12,8 +12,13 @@ async function cpvSuggestions(page: Page, typed: string): Promise<string[]> {
   await input.click();
   await input.pressSequentially(typed, { delay: 20 });
   const options = page.locator('datalist#cpv-suggestions option');
-  await expect(options.first()).toBeAttached();
-  return options.evaluateAll((os) => os.map((o) => `${o.getAttribute('value')} ${o.textContent}`));
+  const read = () => options.evaluateAll((os) => os.map((o) => `${o.getAttribute('value')} ${o.textContent}`));
+  // The list follows the typing (a request per pause): wait for the answer to the whole word, whose labels all say it.
+  await expect.poll(async () => {
+    const list = await read();
+    return list.length > 0 && list.every((s) => /réhabilit|remise|réfection|restructur|rénov|transformation/i.test(s));
+  }).toBe(true);
+  return read();
 }
 
 test('une acheteuse crée une opération, un marché à deux lots, pose une clause (facilitateur proposé, publics par famille), enregistre un avenant et importe un fichier DECP', async ({ page }, testInfo) => {
