@@ -27,6 +27,8 @@ const envSchema = z.object({
   /** Hour (Europe/Paris) of the daily reminders scan; REMINDERS=false turns the scheduler off. */
   REMINDERS_HOUR: z.coerce.number().int().min(0).max(23).default(7),
   REMINDERS: bool.default(true),
+  /** The address people open the application at (links in e-mails); http://HOST:PORT by default. */
+  PUBLIC_URL: z.string().url().optional(),
 });
 
 export interface Config {
@@ -47,6 +49,7 @@ export interface Config {
   fixedToday: string | undefined;
   mail: { smtpUrl: string | undefined; from: string };
   reminders: { enabled: boolean; hour: number };
+  publicUrl: string;
 }
 
 /** Reads the environment once at boot; a bad value stops the start with a clear message. */
@@ -74,5 +77,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     fixedToday: e.TODAY,
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     reminders: { enabled: e.REMINDERS, hour: e.REMINDERS_HOUR },
+    publicUrl: e.PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? 'localhost' : e.HOST}:${e.PORT}`,
   };
 }

@@ -1,60 +1,57 @@
-import { expect, request, test, type APIRequestContext, type Page } from '@playwright/test';
-import { expectAccessible, signIn, DEMO_PASSWORD } from './support.js';
+import { expect, test, type Page } from '@playwright/test';
+import { ACCOUNTS, apiAs, checkPage, navigate, newPersonPage, parisDay, PDF, runId, signIn } from './support.js';
 
 /**
- * The facilitator's journey: register a person, validate her eligibility with a proof, open a need,
- * read the ranked candidates with their reasons, propose her to the company holding the lot, which
- * accepts, place her from the accepted proposal, then end the placement. The e2e database persists
- * between runs: every name and reference is unique to the run.
+ * The facilitator's journey, by links only: register a person, validate her eligibility (criteria by
+ * family) with a proof, open a need, read the ranked candidates and the people set aside with why,
+ * propose her to the company holding the lot, which accepts, place her, end the placement, and read
+ * her record: eligibility, proposal, placement with its hours month by month, exit and follow-up,
+ * documents, and who read it. The buyer's contract and a second person are set up through the API.
  */
-const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
-const lastName = `Essai-${run}`;
-const firstName = 'Camille';
-
-/** A tiny but well-formed PDF (the API checks the content, not the name). */
-const PDF = Buffer.from(
-  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
-    '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
-);
-
-const parisDay = (offsetDays = 0): string =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date(Date.now() + offsetDays * 86_400_000));
-
-/** The demo buyer mandates the demo facilitation structure and notifies a contract with one lot carrying a clause. */
-async function lotOfTheDemoBuyer(baseURL: string): Promise<string> {
-  const buyer: APIRequestContext = await request.newContext({ baseURL });
+async function setUp(baseURL: string, run: string): Promise<{ reference: string; setAside: string }> {
+  const buyer = await apiAs(baseURL, ACCOUNTS.buyer);
+  const facilitator = await apiAs(baseURL, ACCOUNTS.facilitator);
   try {
-    const login = await buyer.post('/api/auth/login', { data: { email: 'acheteuse@demo.suivi-clauses.fr', password: DEMO_PASSWORD } });
-    expect(login.status(), await login.text()).toBe(200);
     const mandates = (await (await buyer.get('/api/mandates')).json()) as { items: { facilitator: { siret: string | null } }[] };
     if (!mandates.items.some((m) => m.facilitator.siret === '33012000400040')) {
-      const mandate = await buyer.post('/api/mandates', { data: { facilitatorSiret: '33012000400040' } });
-      expect(mandate.status(), await mandate.text()).toBe(201);
+      expect((await buyer.post('/api/mandates', { data: { facilitatorSiret: '33012000400040' } })).status()).toBe(201);
     }
     const contract = await buyer.post('/api/contracts', {
       data: {
-        reference: `E2E-${run}`,
-        object: 'Aménagement des espaces verts du collège Olivier de Magny à Cahors',
-        amountCents: 50_000_000,
-        startDate: parisDay(-30),
-        endDate: parisDay(365),
-        holders: [{ siret: '45312000100012', name: 'Bâtiments du Quercy' }],
+        reference: `E2E-${run}`, object: 'Aménagement des espaces verts du collège Olivier de Magny à Cahors', amountCents: 50_000_000,
+        startDate: parisDay(-30), endDate: parisDay(365), holders: [{ siret: '45312000100012', name: 'Bâtiments du Quercy' }],
       },
     });
     expect(contract.status(), await contract.text()).toBe(201);
-    const contractId = (await contract.json()).id as string;
-    const lot = await buyer.post(`/api/contracts/${contractId}/lots`, {
+    const lot = await buyer.post(`/api/contracts/${(await contract.json()).id}/lots`, {
       data: { number: 1, title: `Espaces verts ${run}`, amountCents: 50_000_000, holderSiret: '45312000100012' },
     });
     expect(lot.status(), await lot.text()).toBe(201);
-    const lotId = (await lot.json()).id as string;
-    const clause = await buyer.post(`/api/lots/${lotId}/clause`, {
-      data: { type: 'execution', method: { method: 'labour_share', amountCents: 50_000_000, labourShare: 0.5, insertionRate: 0.05, hourlyCostCents: 3000 } },
+    const clause = await buyer.post(`/api/lots/${(await lot.json()).id}/clause`, {
+      data: {
+        type: 'execution', targetPublics: ['RSA', 'DELD_12'],
+        method: { method: 'labour_share', amountCents: 50_000_000, labourShare: 0.5, insertionRate: 0.05, hourlyCostCents: 3000 },
+      },
     });
     expect(clause.status(), await clause.text()).toBe(201);
-    return `E2E-${run}`;
+    // Someone of the structure who wants the same job nearby, but holds none of the clause's target publics.
+    const lastName = `Écartée-${run}`;
+    const person = await facilitator.post('/api/participants', {
+      data: {
+        lastName, firstName: 'Léa', birthDate: '2004-03-02', sex: 'female', email: null, phone: null, communeCode: '46042', qpvStatus: 'unknown',
+        qpvAddress: null, qpvCheckedOn: null, educationLevel: 'level_3', drivingLicence: false, mobilityRadiusKm: 20,
+        targetAppellationCodes: ['16069'], availableFrom: parisDay(-10),
+      },
+    });
+    expect(person.status(), await person.text()).toBe(201);
+    const eligibility = await facilitator.post(`/api/participants/${(await person.json()).id}/eligibilities`, {
+      multipart: { data: JSON.stringify({ validatedAt: parisDay(-5), criteria: [{ code: 'JEUNE', proofDate: null, proofFile: 'proof-0' }] }), 'proof-0': { name: 'identite.pdf', mimeType: 'application/pdf', buffer: PDF } },
+    });
+    expect(eligibility.status(), await eligibility.text()).toBe(201);
+    return { reference: `E2E-${run}`, setAside: `${lastName} Léa` };
   } finally {
     await buyer.dispose();
+    await facilitator.dispose();
   }
 }
 
@@ -64,25 +61,37 @@ async function choose(page: Page, label: string | RegExp, typed: string, pick: R
   await input.click();
   await input.pressSequentially(typed, { delay: 30 });
   const listId = await input.getAttribute('list');
-  await expect.poll(async () => (await page.locator(`datalist#${listId} option`).evaluateAll((os) => os.map((o) => o.getAttribute("value") ?? ""))).some((v) => pick.test(v))).toBe(true);
-  const values = await page.locator(`datalist#${listId} option`).evaluateAll((os) => os.map((o) => o.getAttribute("value") ?? ""));
-  await input.fill(values.find((v) => pick.test(v))!);
+  const values = () => page.locator(`datalist#${listId} option`).evaluateAll((os) => os.map((o) => o.getAttribute('value') ?? ''));
+  await expect.poll(async () => (await values()).some((v) => pick.test(v))).toBe(true);
+  await input.fill((await values()).find((v) => pick.test(v))!);
 }
 
-test('facilitateur : inscrit une personne, valide son éligibilité avec un justificatif, la retrouve classée sur un besoin et la met en poste', async ({ page, baseURL, browser }) => {
-  test.setTimeout(180_000);
-  const reference = await lotOfTheDemoBuyer(baseURL!);
+/** Back to the person's record through the list of participants. */
+async function openRecord(page: Page, name: string): Promise<void> {
+  await navigate(page, 'Participants');
+  await page.getByLabel('Nom ou prénom').fill(name.split(' ')[0]!);
+  await page.getByRole('button', { name: 'Rechercher' }).click();
+  await page.getByRole('link', { name }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+}
 
-  await signIn(page, 'facilitatrice@demo.suivi-clauses.fr');
+test('facilitateur : inscrit, valide l’éligibilité par famille de critères, rapproche (et voit qui est écarté), propose, place, termine, et lit le dossier complet', async ({ page, browser, baseURL }, testInfo) => {
+  test.setTimeout(240_000);
+  const run = `${runId()}${testInfo.project.name.slice(0, 1)}`;
+  const { reference, setAside } = await setUp(baseURL!, run);
+  const lastName = `Essai-${run}`;
+  const firstName = 'Camille';
+
+  await signIn(page, ACCOUNTS.facilitator);
   await expect(page).toHaveURL(/\/facilitateur$/);
-  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Participants' }).click();
+  await navigate(page, 'Participants');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Participants');
-  await expectAccessible(page);
+  await checkPage(page);
 
-  // Inscription
+  // Registration.
   await page.getByRole('link', { name: 'Inscrire un participant' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Inscrire un participant');
-  await expectAccessible(page);
+  await checkPage(page);
   await page.getByLabel('Nom *', { exact: true }).fill(lastName);
   await page.getByLabel('Prénom *', { exact: true }).fill(firstName);
   await page.getByLabel('Date de naissance *', { exact: true }).fill('1994-06-18');
@@ -98,29 +107,37 @@ test('facilitateur : inscrit une personne, valide son éligibilité avec un just
   await choose(page, /^Métier visé/, 'Jardinier', /^16069 /);
   await page.getByLabel('Disponible à partir du *', { exact: true }).fill(parisDay());
   await page.getByRole('button', { name: 'Inscrire le participant' }).click();
-
   await expect(page).toHaveURL(/\/facilitateur\/participants\/[0-9a-f-]{36}\?inscrit$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${lastName} ${firstName}`);
   await expect(page.getByRole('status')).toHaveText('Participant inscrit.');
-  await expect(page.getByText('Jardinier / Jardinière paysagiste (A1203)')).toBeVisible();
-  await expectAccessible(page);
+  await checkPage(page);
 
-  // Éligibilité avec justificatif
-  await page.getByLabel(/Bénéficiaire du RSA/).check();
+  // Eligibility: the criteria by family, sorted, the three long-term unemployment ones told apart.
+  await page.getByRole('link', { name: `Valider l’éligibilité de ${firstName} ${lastName}` }).click();
+  const families = page.getByRole('group', { name: 'Critères constatés' }).getByRole('group');
+  await expect(families.first()).toHaveAccessibleName('Recherche d’emploi');
+  await expect(families.first().getByRole('checkbox')).toHaveCount(3);
+  await expect(families.first()).toContainText('critère des clauses');
+  await expect(families.first()).toContainText('critère IAE de niveau 1');
+  await expect(page.getByRole('group', { name: 'Âge' }).locator('label')).toHaveText([/^\s*Jeune \(moins de 26 ans\)/, /^\s*Jeune de moins de 26 ans sorti/, /^\s*Senior/]);
+  await checkPage(page);
+  await page.getByRole('group', { name: 'Minima sociaux' }).getByLabel(/Bénéficiaire du RSA/).check();
   await page.getByLabel(/^Fichier/).setInputFiles({ name: `attestation-rsa-${run}.pdf`, mimeType: 'application/pdf', buffer: PDF });
   await page.getByLabel('Date du justificatif', { exact: true }).fill(parisDay(-3));
   await page.getByRole('button', { name: 'Valider l’éligibilité' }).click();
   await expect(page.getByRole('status')).toHaveText('Éligibilité validée.');
-  await expect(page.getByRole('link', { name: new RegExp(`justificatif attestation-rsa-${run}\\.pdf`) })).toBeVisible();
-  await expect(page.getByRole('cell', { name: 'Utilisable' })).toBeVisible();
-  await expectAccessible(page);
+  const eligibility = page.getByRole('region', { name: 'Éligibilité' });
+  await expect(eligibility.getByRole('heading', { level: 4 })).toHaveText(['Minima sociaux']);
+  await expect(eligibility.getByRole('link', { name: new RegExp(`justificatif attestation-rsa-${run}\\.pdf`) })).toBeVisible();
+  await expect(eligibility).toContainText('Utilisable');
+  await checkPage(page);
 
-  // Besoin sur le lot du marché de l’acheteur mandant
-  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Besoins de recrutement' }).click();
+  // A need on the lot of the mandating buyer: the ranked candidates, and who was set aside and why.
+  await navigate(page, 'Besoins de recrutement');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Besoins de recrutement');
-  await expectAccessible(page);
+  await checkPage(page);
   await page.getByRole('link', { name: 'Enregistrer un besoin' }).click();
-  await expectAccessible(page);
+  await checkPage(page);
   await page.getByLabel('Lot *', { exact: true }).selectOption({ label: `${reference} — lot 1 : Espaces verts ${run} (Bâtiments du Quercy)` });
   await choose(page, /^Métier \*/, 'Jardinier', /^16069 /);
   await choose(page, /Commune du chantier/, 'Cahors', /^46042 /);
@@ -128,76 +145,71 @@ test('facilitateur : inscrit une personne, valide son éligibilité avec un just
   await page.getByLabel('Durée (semaines) *', { exact: true }).fill('8');
   await page.getByLabel(/Heures par semaine/).fill('35');
   await page.getByRole('button', { name: 'Enregistrer le besoin' }).click();
-
-  await expect(page).toHaveURL(/\/facilitateur\/besoins\/[0-9a-f-]{36}\?cree$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Jardinier / Jardinière paysagiste à Cahors');
-  // Our person is ranked, with the reasons of her rank (earlier runs' people may be ranked too).
   const ours = page.getByRole('row').filter({ hasText: `${lastName} ${firstName}` });
   await expect(ours).toContainText('Jardinier / Jardinière paysagiste — même métier');
-  await expect(ours).toContainText('0 km');
   await expect(ours).toContainText(/Éligible jusqu’au \d{2}\/\d{2}\/\d{4}/);
-  await expectAccessible(page);
+  await page.getByText(/personnes? écartées?, et pourquoi/).click();
+  await expect(page.getByRole('listitem').filter({ hasText: setAside })).toContainText(/public/i);
+  await checkPage(page);
 
-  // « Proposer à l’entreprise » : the company holding the lot sees her without any eligibility criterion, and accepts.
-  const needUrl = page.url().replace(/\?cree$/, '');
+  // Proposed to the company holding the lot, which accepts (without ever seeing the criteria).
   await ours.getByRole('button', { name: `Proposer à l’entreprise : ${firstName} ${lastName}` }).click();
   await expect(page.getByRole('status')).toHaveText(`${firstName} ${lastName} est proposé·e à l’entreprise.`);
+  const company = await newPersonPage(browser, testInfo);
+  await signIn(company, ACCOUNTS.contractor);
+  await navigate(company, 'Candidatures proposées');
+  const card = company.getByRole('article').filter({ hasText: `Espaces verts ${run}` });
+  await expect(card.getByRole('heading')).toHaveText(`${firstName} E. — Jardinier / Jardinière paysagiste`);
+  await expect(company.locator('main')).not.toContainText('RSA');
+  await expect(company.locator('main')).not.toContainText(lastName);
+  await checkPage(company);
+  await card.getByRole('button', { name: `Refuser la candidature de ${firstName} E.` }).click();
+  await expect(card.locator('p.erreur-champ')).toHaveText('Indiquez le motif du refus.');
+  await card.getByRole('button', { name: `Accepter la candidature de ${firstName} E.` }).click();
+  await expect(company.getByRole('status')).toHaveText(`Candidature de ${firstName} E. acceptée.`);
+  await company.context().close();
+
+  // Back on the need (from the list): the answer is there; the placement form of the accepted proposal is prefilled.
+  await navigate(page, 'Besoins de recrutement');
+  await page.getByRole('row').filter({ hasText: `Espaces verts ${run}` }).getByRole('link').first().click();
   const proposals = page.getByRole('region', { name: /Propositions à l’entreprise/ });
-  await expect(proposals.getByRole('row').filter({ hasText: `${lastName} ${firstName}` })).toContainText('En attente de réponse');
-  await expectAccessible(page);
-
-  const companyContext = await browser.newContext({ baseURL, locale: 'fr-FR' });
-  const company = await companyContext.newPage();
-  try {
-    await signIn(company, 'entreprise@demo.suivi-clauses.fr');
-    await expect(company).toHaveURL(/\/entreprise$/);
-    await company.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Candidatures proposées' }).click();
-    await expect(company.getByRole('heading', { level: 1 })).toHaveText('Candidatures proposées');
-    const card = company.getByRole('article').filter({ hasText: `Espaces verts ${run}` });
-    await expect(card.getByRole('heading')).toHaveText(`${firstName} E. — Jardinier / Jardinière paysagiste`);
-    await expect(card).toContainText('Cahors');
-    await expect(card).toContainText(/éligible jusqu’au \d{2}\/\d{2}\/\d{4}/);
-    await expect(company.locator('main')).not.toContainText('RSA');
-    await expect(company.locator('main')).not.toContainText(lastName);
-    await expectAccessible(company);
-    // Declining without a reason is refused, in French, at the field.
-    await card.getByRole('button', { name: `Refuser la candidature de ${firstName} E.` }).click();
-    await expect(card.locator('p.erreur-champ')).toHaveText('Indiquez le motif du refus.');
-    await card.getByRole('button', { name: `Accepter la candidature de ${firstName} E.` }).click();
-    await expect(company.getByRole('status')).toHaveText(`Candidature de ${firstName} E. acceptée.`);
-    await expect(company.getByRole('region', { name: /Déjà traitées/ }).getByRole('row').filter({ hasText: `Espaces verts ${run}` })).toContainText('Acceptée par l’entreprise');
-    await expectAccessible(company);
-  } finally {
-    await companyContext.close();
-  }
-
-  // Back on the need: the answer is there; the placement form of the accepted proposal is prefilled.
-  await page.goto(needUrl);
   const answered = proposals.getByRole('row').filter({ hasText: `${lastName} ${firstName}` });
   await expect(answered).toContainText('Acceptée par l’entreprise');
   await answered.getByText(`Mettre en poste ${firstName} ${lastName}`).click();
   await expect(answered.getByLabel('Employeur')).toHaveValue('Bâtiments du Quercy');
-  await expectAccessible(page);
   await answered.getByRole('button', { name: `Confirmer la mise en poste de ${firstName} ${lastName}` }).click();
   await expect(page.getByRole('status')).toHaveText(`${firstName} ${lastName} est mis·e en poste.`);
-  await expect(answered).toContainText('Mise en poste faite');
-  await expect(page.getByRole('button', { name: `Placer ${firstName} ${lastName}` })).toHaveCount(0);
+  await checkPage(page);
 
-  // The placement's end, from the placements page (then the six-month follow-up is due).
-  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Mises en poste' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mises en poste');
+  // The placement's end, from the placements page.
+  await navigate(page, 'Mises en poste');
   const running = page.getByRole('row').filter({ hasText: `${lastName} ${firstName}` });
   await running.getByText('Terminer').click();
   await running.getByRole('button', { name: `Enregistrer la fin de ${firstName} ${lastName}` }).click();
   await expect(page.getByRole('status')).toContainText(`Fin de la mise en poste de ${firstName} ${lastName} enregistrée`);
-  await expect(page.getByRole('region', { name: /Terminées/ }).getByRole('row').filter({ hasText: `${lastName} ${firstName}` })).toContainText('Attendu le');
-  await expectAccessible(page);
+  await checkPage(page);
+
+  // Her record: everything in one place, and who read it.
+  await openRecord(page, `${lastName} ${firstName}`);
+  await expect(page.getByRole('region', { name: /Propositions aux entreprises/ })).toContainText('Acceptée par l’entreprise');
+  const placement = page.getByRole('article').filter({ hasText: `Espaces verts ${run}` });
+  await expect(placement).toContainText('Heures comptées');
+  // The placement starts in two weeks: no month to declare yet.
+  await expect(placement).toContainText('Pas encore de mois à déclarer');
+  await expect(page.getByRole('region', { name: 'Sorties et suivi à six mois' })).toContainText('Attendu le');
+  await expect(page.getByRole('region', { name: /^Documents/ })).toContainText(`attestation-rsa-${run}.pdf`);
+  const reads = page.getByRole('region', { name: 'Qui a consulté ce dossier' });
+  await expect(reads).toContainText('Dossier consulté');
+  await expect(reads).toContainText('Critères d’éligibilité consultés');
+  await checkPage(page);
 });
 
 test('facilitateur : une inscription invalide montre l’erreur au bon champ, en français, sans perdre la saisie', async ({ page }) => {
-  await signIn(page, 'facilitatrice@demo.suivi-clauses.fr');
-  await expect(page).toHaveURL(/\/facilitateur$/);
-  await page.goto('/facilitateur/participants/nouveau');
+  const lastName = `Essai-${runId()}`;
+  await signIn(page, ACCOUNTS.facilitator);
+  await navigate(page, 'Participants');
+  await page.getByRole('link', { name: 'Inscrire un participant' }).click();
   await page.getByLabel('Nom *', { exact: true }).fill(lastName);
   await page.getByLabel('Prénom *', { exact: true }).fill('Sans-commune');
   await page.getByLabel('Date de naissance *', { exact: true }).fill('1994-06-18');
@@ -210,5 +222,25 @@ test('facilitateur : une inscription invalide montre l’erreur au bon champ, en
   await expect(page.getByText('Choisissez une commune dans la liste.')).toBeVisible();
   await expect(page.getByLabel(/Commune de résidence/)).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByLabel('Nom *', { exact: true })).toHaveValue(lastName);
-  await expectAccessible(page);
+  await checkPage(page);
+});
+
+test('la facilitatrice corrige la fiche d’une personne : le formulaire est prérempli, rien d’autre ne change', async ({ page }) => {
+  await signIn(page, ACCOUNTS.facilitator);
+  await navigate(page, 'Participants');
+  await page.getByRole('link', { name: /Fabre/ }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: /Fabre/ })).toBeVisible();
+  const situation = page.getByRole('region', { name: 'Identité et situation' });
+  const before = (await situation.textContent()) ?? '';
+  await page.getByRole('link', { name: /Modifier l’identité et la situation/ }).click();
+  await expect(page.getByLabel('Nom *', { exact: true })).toHaveValue(/Fabre/i);
+  await expect(page.getByLabel(/^Commune de résidence/)).toHaveValue(/^\d[\dAB]\d{3} — /);
+  await checkPage(page);
+  const phone = `05 65 ${String(Date.now() % 100).padStart(2, '0')} 12 34`;
+  await page.getByLabel('Téléphone').fill(phone);
+  await page.getByRole('button', { name: 'Enregistrer les modifications' }).click();
+  await expect(page.getByRole('status')).toHaveText('Modifications enregistrées.');
+  await expect(situation).toContainText(phone);
+  const after = ((await situation.textContent()) ?? '').replace(/Contact.*?(?=Commune)/s, '');
+  expect(after).toBe(before.replace(/Contact.*?(?=Commune)/s, ''));
 });

@@ -1,50 +1,56 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, signIn } from './support.js';
+import { ACCOUNTS, checkPage, followEmailLink, navigate, openPublicPage, signIn, signOut } from './support.js';
 
 const accounts = [
-  { role: 'acheteur', email: 'acheteuse@demo.suivi-clauses.fr', path: '/acheteur', title: 'Espace acheteur', org: 'Département du Lot' },
-  { role: 'facilitateur', email: 'facilitatrice@demo.suivi-clauses.fr', path: '/facilitateur', title: 'Espace facilitateur', org: 'Maison de l’emploi du Lot' },
-  { role: 'entreprise', email: 'entreprise@demo.suivi-clauses.fr', path: '/entreprise', title: 'Espace entreprise', org: 'Bâtiments du Quercy' },
-  { role: 'administrateur', email: 'admin@demo.suivi-clauses.fr', path: '/admin', title: 'Administration de l’instance', org: 'Administration de l’instance' },
+  { role: 'acheteur', email: ACCOUNTS.buyer, path: '/acheteur', title: 'Espace acheteur', org: 'Département du Lot', help: 'Comment ça marche : Acheteur public' },
+  { role: 'facilitateur', email: ACCOUNTS.facilitator, path: '/facilitateur', title: 'Espace facilitateur', org: 'Maison de l’emploi du Lot', help: 'Comment ça marche : Structure de facilitation' },
+  { role: 'entreprise', email: ACCOUNTS.contractor, path: '/entreprise', title: 'Espace entreprise', org: 'Bâtiments du Quercy', help: 'Comment ça marche : Entreprise titulaire' },
+  { role: 'administrateur', email: ACCOUNTS.admin, path: '/admin', title: 'Administration de l’instance', org: 'Administration de l’instance', help: 'Comment ça marche : Administrateur de l’instance' },
 ];
 
 test('la page de connexion est en français et accessible', async ({ page }) => {
-  await page.goto('/');
+  await openPublicPage(page, '/');
   await expect(page).toHaveURL(/\/connexion$/);
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
   await expect(page.getByRole('heading', { level: 1, name: 'Connexion' })).toBeVisible();
-  await expectAccessible(page);
+  await checkPage(page);
 });
 
 for (const account of accounts) {
-  test(`${account.role} : se connecte, arrive sur son accueil accessible, se déconnecte`, async ({ page }) => {
+  test(`${account.role} : se connecte, arrive sur son accueil, lit « Comment ça marche », se déconnecte`, async ({ page }) => {
     await signIn(page, account.email);
     await expect(page).toHaveURL(new RegExp(`${account.path}$`));
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(account.title);
     await expect(page.getByRole('banner')).toContainText(account.org);
-    await expect(page.getByRole('main')).toBeVisible();
-    await expectAccessible(page);
-    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await checkPage(page);
+    await page.getByRole('main').getByRole('link', { name: 'Comment ça marche' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(account.help);
+    await checkPage(page);
+    await navigate(page, 'Accueil');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(account.title);
+    await signOut(page);
     await expect(page).toHaveURL(/\/connexion\?deconnecte$/);
     await expect(page.getByRole('status')).toHaveText('Vous êtes déconnecté·e.');
-    await page.goto(account.path);
+    // Signed out, the home page's address leads to the sign-in page.
+    await openPublicPage(page, account.path);
     await expect(page).toHaveURL(/\/connexion\?retour=/);
   });
 }
 
 test('un mot de passe faux affiche un message clair, sans dire si le compte existe', async ({ page }) => {
-  await signIn(page, 'acheteuse@demo.suivi-clauses.fr', 'mauvais-mot-de-passe');
+  await signIn(page, ACCOUNTS.buyer, 'mauvais-mot-de-passe');
   await expect(page.getByRole('alert')).toHaveText('Vérifiez votre adresse e-mail et votre mot de passe.');
-  await expect(page.getByLabel('Adresse e-mail')).toHaveValue('acheteuse@demo.suivi-clauses.fr');
-  await expectAccessible(page);
+  await expect(page.getByLabel('Adresse e-mail')).toHaveValue(ACCOUNTS.buyer);
+  await checkPage(page);
 });
 
-test('la connexion se fait entièrement au clavier', async ({ page }) => {
-  await page.goto('/connexion');
+test('la connexion se fait entièrement au clavier', async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name === 'telephone', 'un téléphone n’a pas de clavier physique');
+  await openPublicPage(page, '/connexion');
   await page.keyboard.press('Tab'); // lien d’évitement
   await expect(page.getByRole('link', { name: 'Aller au contenu' })).toBeFocused();
   await page.getByLabel('Adresse e-mail').focus();
-  await page.keyboard.type('facilitatrice@demo.suivi-clauses.fr');
+  await page.keyboard.type(ACCOUNTS.facilitator);
   await page.keyboard.press('Tab');
   await expect(page.getByLabel('Mot de passe')).toBeFocused();
   await page.keyboard.type('Demo-Clauses-2026');
@@ -52,16 +58,16 @@ test('la connexion se fait entièrement au clavier', async ({ page }) => {
   await expect(page).toHaveURL(/\/facilitateur$/);
 });
 
-test('un rôle ne peut pas ouvrir la page d’un autre rôle', async ({ page }) => {
-  await signIn(page, 'entreprise@demo.suivi-clauses.fr');
-  await expect(page).toHaveURL(/\/entreprise$/);
-  const res = await page.goto('/admin');
-  expect(res?.status()).toBe(403);
+test('un lien vers la page d’un autre rôle répond « Accès refusé », avec l’en-tête et la navigation', async ({ page }) => {
+  await followEmailLink(page, '/admin');
+  await signIn(page, ACCOUNTS.contractor, undefined, { alreadyOnSignIn: true });
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Accès refusé');
+  await expect(page.getByRole('banner')).toContainText('Bâtiments du Quercy');
+  await checkPage(page);
 });
 
 test('l’administrateur crée une organisation : SIRET refusé puis accepté', async ({ page }) => {
-  await signIn(page, 'admin@demo.suivi-clauses.fr');
+  await signIn(page, ACCOUNTS.admin);
   const name = `Régie de quartier de Cahors ${Date.now()}`;
   await page.getByLabel('Type').selectOption('contractor');
   await page.getByLabel('Nom', { exact: true }).fill(name);
@@ -80,5 +86,5 @@ test('l’administrateur crée une organisation : SIRET refusé puis accepté', 
   await page.getByRole('button', { name: 'Créer l’organisation' }).click();
   await expect(page.getByRole('status')).toHaveText('Organisation créée.');
   await expect(page.getByRole('cell', { name })).toBeVisible();
-  await expectAccessible(page);
+  await checkPage(page);
 });

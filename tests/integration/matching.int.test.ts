@@ -54,8 +54,8 @@ describe('rapprochement d’un besoin et des participants', () => {
     expect(res.body.candidates[1].participant).toMatchObject({ commune: '46042', communeName: 'Cahors' });
     const [audit] = (await app.orm.em.fork().getConnection().execute(
       `select actor_user_id, after from audit_event where action = 'read_matching' and entity_id = ? order by id desc limit 1`, [needId],
-    )) as { actor_user_id: string; after: { candidates: string[] } }[];
-    expect(audit).toEqual({ actor_user_id: w.facilitatorA.user.id, after: { candidates: [ids.amina, ids.bruno, ids.chloe] } });
+    )) as { actor_user_id: string; after: { candidates: string[]; setAside: string[] } }[];
+    expect(audit).toEqual({ actor_user_id: w.facilitatorA.user.id, after: { candidates: [ids.amina, ids.bruno, ids.chloe], setAside: [] } });
     const bruno = res.body.candidates[1];
     expect(bruno.reasons.map((r: { text: string }) => r.text.replace(/[\u202f\u00a0]/g, ' '))).toEqual([
       'Maçon / Maçonne en rénovation — même code ROME F1703',

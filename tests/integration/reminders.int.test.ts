@@ -80,6 +80,8 @@ describe('relances : une fois par événement, et jamais deux', () => {
     expect(late!.subject).toBe('Déclaration d’heures de avril 2026 en retard');
     expect(late!.body).toContain('attendue le 10/05/2026');
     expect(late!.body).toMatch(/Amina Delmas.*Jordan Lacoste|Jordan Lacoste.*Amina Delmas/);
+    // A link to the month to declare: the contractor's form for it, one click away.
+    expect(late!.body).toContain('Déclarer ce mois : http://127.0.0.1:3000/entreprise/declarations/nouvelle?mois=2026-04');
     const [due] = await sql<{ subject: string }>(`select subject from notification where kind = 'declaration_due'`);
     expect(due!.subject).toBe('Déclaration d’heures de mai 2026 à transmettre avant le 10/06/2026');
   });
@@ -111,7 +113,7 @@ describe('relances : une fois par événement, et jamais deux', () => {
     const mine = await w.facilitatorA.client.get('/api/notifications');
     expect(mine.status, mine.text).toBe(200);
     expect(mine.body.total).toBe(6);
-    expect(mine.body.items[0]).toMatchObject({ status: 'sent', sentAt: expect.any(String) });
+    expect(mine.body.items[0]).toMatchObject({ status: 'sent', sentAt: expect.any(String), body: expect.stringContaining('Bonjour') });
     const kind = await w.facilitatorA.client.get('/api/notifications?kind=declaration_late');
     expect(kind.body.total).toBe(2);
     expect((await w.facilitatorB.client.get('/api/notifications')).body.total).toBe(0);

@@ -198,9 +198,13 @@ export async function listCandidates(em: EntityManager, actor: Actor, meta: Requ
   const need = await findJobNeed(em, actor, needId);
   const { ranking, rowsById } = await rank(em, need, [actor.organisationId], today);
   const top = ranking.candidates.slice(0, LIMIT);
+  const setAside = ranking.excluded.slice(0, matchingCap.examined);
   const [view] = await Promise.all([
     jobNeedViews(em, [need]),
-    auditRead(em, actor, meta, { action: 'read_matching', entityType: 'JobNeed', entityId: needId, after: { candidates: top.map((c) => c.participantId) } }),
+    auditRead(em, actor, meta, {
+      action: 'read_matching', entityType: 'JobNeed', entityId: needId,
+      after: { candidates: top.map((c) => c.participantId), setAside: setAside.map((e) => e.participantId) },
+    }),
   ]);
   return {
     need: view[0]!,
@@ -213,6 +217,10 @@ export async function listCandidates(em: EntityManager, actor: Actor, meta: Requ
       };
     }),
     excluded: ranking.excluded.length,
+    setAside: setAside.map((e) => {
+      const row = rowsById.get(e.participantId)!;
+      return { participant: { id: row.id, lastName: row.last_name, firstName: row.first_name }, reason: e.message };
+    }),
   };
 }
 

@@ -262,6 +262,8 @@ export function domainDeclaration(row: DeclarationRow): HourDeclaration {
     trainingMinutes: row.training_minutes,
     leaveMinutes: null,
     companyMinutes: null,
+    attestedMinutes: row.attested_minutes,
+    invoiceCents: row.invoice_cents === null ? null : Number(row.invoice_cents),
     status: row.status,
     submittedAt: row.submitted_on,
     proofDocumentIds: row.proof_ids,

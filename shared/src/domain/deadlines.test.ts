@@ -38,6 +38,12 @@ describe('échéances de déclaration', () => {
     expect(result.lateFlag).toBe(false);
   });
 
+  it('« rien à déclarer ce mois-ci » (un mois transmis à 0 h, à temps) : le mois n’est ni manquant ni transmis en retard', () => {
+    const nothing = aDeclaration({ id: 'd-2', month: '2025-02', status: 'submitted', workedMinutes: 0, trainingMinutes: null, submittedAt: '2025-03-04', proofDocumentIds: [] });
+    const result = report('2025-03-15', [aDeclaration({ month: '2025-01' }), nothing]);
+    expect([result.missing, result.lateFlag, result.lateSubmissions]).toEqual([[], false, []]);
+  });
+
   it('rien n’est attendu hors des dates de la mise en poste ou de la clause', () => {
     const result = unwrap(
       declarationDeadlines({

@@ -54,6 +54,25 @@ describe('contrôles à la validation d’une déclaration mensuelle', () => {
     expect(result.acceptable).toBe(true);
   });
 
+  describe('« rien à déclarer ce mois-ci » : un mois transmis sans aucune heure', () => {
+    const nothing = aDeclaration({ workedMinutes: 0, trainingMinutes: null, proofDocumentIds: [] });
+    it('ne demande pas de justificatif et ne regarde pas l’éligibilité : il n’y a rien à compter', () => {
+      expect(check({ declaration: nothing, eligibilityValidations: [] })).toEqual({ acceptable: true, violations: [] });
+    });
+    it.each<[string, Partial<Parameters<typeof aDeclaration>[0]>]>([
+      ['des heures de formation', { trainingMinutes: h(7) }],
+      ['des heures attestées par une SIAE', { attestedMinutes: h(35) }],
+      ['un montant facturé par une SIAE', { invoiceCents: 120_000 }],
+    ])('avec %s, le justificatif reste exigé', (_label, overrides) => {
+      expect(check({ declaration: { ...nothing, ...overrides } }).violations).toContainEqual(expect.objectContaining({ code: 'proof_missing' }));
+    });
+    it('reste un doublon s’il existe déjà une déclaration du mois', () => {
+      expect(check({ declaration: nothing, otherDeclarations: [aDeclaration({ id: 'd-0', status: 'submitted' })] }).violations).toContainEqual(
+        expect.objectContaining({ code: 'duplicate_declaration' }),
+      );
+    });
+  });
+
   it('une déclaration rejetée pour le même mois n’est pas un doublon', () => {
     expect(check({ otherDeclarations: [aDeclaration({ id: 'd-0', status: 'rejected' })] }).acceptable).toBe(true);
   });

@@ -159,6 +159,15 @@ interface CheckFacts {
   readonly today: string;
 }
 
+/**
+ * "Rien à déclarer ce mois-ci": a month transmitted with no hour at all (no work, no training, no
+ * attestation, no invoice). It meets the deadline like any transmitted declaration (deadlines.ts) and
+ * counts nothing, so there is nothing to prove and no eligibility to check.
+ */
+export function declaresNothing(declaration: HourDeclaration): boolean {
+  return declaration.workedMinutes === 0 && !declaration.trainingMinutes && !declaration.attestedMinutes && !declaration.invoiceCents;
+}
+
 function evaluate(facts: CheckFacts): DeclarationCheck {
   const { declaration, clause, placement, participantPlacements, windows, today } = facts;
   const found: DeclarationViolation[] = [];
@@ -185,7 +194,9 @@ function evaluate(facts: CheckFacts): DeclarationCheck {
     const eligibleDays = covered
       ? days.length
       : days.filter((day) => windows.some((window) => window.start <= day && day <= window.end)).length;
-    if (clause.rules.counting.c2.enabled && eligibleDays === 0) {
+    if (declaresNothing(declaration)) {
+      // Nothing declared: nothing to count, so eligibility does not matter.
+    } else if (clause.rules.counting.c2.enabled && eligibleDays === 0) {
       add('eligibility_not_valid', 'error', 'declaration.month', `Aucune éligibilité valide sur la période ${month} : ces heures ne compteront pas.`);
     } else if (clause.rules.counting.c2.enabled && eligibleDays < days.length) {
       add('eligibility_partial', 'warning', 'declaration.month', `Éligibilité valide sur ${eligibleDays} jour(s) ouvré(s) sur ${days.length} : le reste sera exclu au prorata.`);
@@ -210,7 +221,7 @@ function evaluate(facts: CheckFacts): DeclarationCheck {
     }
   }
 
-  if (clause.rules.declarations.requireProof && (declaration.proofDocumentIds ?? []).length === 0) {
+  if (clause.rules.declarations.requireProof && !declaresNothing(declaration) && (declaration.proofDocumentIds ?? []).length === 0) {
     add('proof_missing', 'error', 'declaration.proofDocumentIds', 'Justificatif manquant (relevé d’heures, bulletin de salaire ou relevé de mission).');
   }
 

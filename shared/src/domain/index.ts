@@ -64,3 +64,5 @@ export * from './pooling.js';
 export * from './insertion-plan.js';
 export * from './good-faith.js';
 export { roundTo } from './arithmetic.js';
+export * from './letters.js';
+export * from './criteria-families.js';

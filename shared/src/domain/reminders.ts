@@ -44,21 +44,24 @@ export interface ReminderText {
 
 const signature = '\n\n— Suivi des clauses sociales (message automatique, merci de ne pas y répondre)';
 
-export function declarationDueText(f: { clauseLabel: string; month: YearMonth; deadline: IsoDate; people: readonly string[] }): ReminderText {
+/** Where the contractor declares the month (a link into the application), when the sender knows the address. */
+const declareAt = (link: string | undefined) => (link ? `\n\nDéclarer ce mois : ${link}` : '');
+
+export function declarationDueText(f: { clauseLabel: string; month: YearMonth; deadline: IsoDate; people: readonly string[]; link?: string }): ReminderText {
   return {
     subject: `Déclaration d’heures de ${monthLabelFr(f.month)} à transmettre avant le ${formatDateFr(f.deadline)}`,
     body:
       `Bonjour,\n\nLa déclaration des heures d’insertion de ${monthLabelFr(f.month)} pour ${f.clauseLabel} est attendue au plus tard le ${formatDateFr(f.deadline)}.\n` +
-      `Personnes concernées : ${f.people.join(', ')}.\n\nVous pouvez la saisir ou importer votre relevé dans votre espace entreprise.${signature}`,
+      `Personnes concernées : ${f.people.join(', ')}.\n\nVous pouvez la saisir ou importer votre relevé dans votre espace entreprise.${declareAt(f.link)}${signature}`,
   };
 }
 
-export function declarationLateText(f: { clauseLabel: string; month: YearMonth; deadline: IsoDate; people: readonly string[] }): ReminderText {
+export function declarationLateText(f: { clauseLabel: string; month: YearMonth; deadline: IsoDate; people: readonly string[]; link?: string }): ReminderText {
   return {
     subject: `Déclaration d’heures de ${monthLabelFr(f.month)} en retard`,
     body:
       `Bonjour,\n\nLa déclaration des heures d’insertion de ${monthLabelFr(f.month)} pour ${f.clauseLabel} n’a pas été transmise ; elle était attendue le ${formatDateFr(f.deadline)}.\n` +
-      `Personnes concernées : ${f.people.join(', ')}.\n\nMerci de la transmettre au plus vite : un retard de déclaration peut entraîner l’application des pénalités prévues au marché.${signature}`,
+      `Personnes concernées : ${f.people.join(', ')}.\n\nMerci de la transmettre au plus vite : un retard de déclaration peut entraîner l’application des pénalités prévues au marché.${declareAt(f.link)}${signature}`,
   };
 }
 

@@ -305,6 +305,9 @@ export const hourDeclarationSchema = z.object({
   leaveMinutes: minutesField('Heures de congés ou d’arrêt').nullish(),
   /** Hours worked in the whole company (every site), used by the CDI policy `company_hours_n_months` (C5). */
   companyMinutes: minutesField('Heures travaillées dans l’entreprise').nullish(),
+  /** SIAE/EA subcontracting (C7): hours attested and amount invoiced in the month (counted through the subcontract). */
+  attestedMinutes: minutesField('Heures attestées').nullish(),
+  invoiceCents: z.number().int().min(0).nullish(),
   status: enumField(DECLARATION_STATUSES, 'Statut de la déclaration'),
   /** Date of (last) submission: the order in which declarations are served by C12. */
   submittedAt: isoDateField('Date de transmission').nullish(),

@@ -58,6 +58,8 @@ export const contractorPlacementSchema = z.object({
   endDate: z.string().nullable(),
   weeklyMinutes: z.number().int(),
   jobLabel: z.string().nullable(),
+  /** The clause asks for a proof (payslip, mission statement…) with each month that declares hours. */
+  proofRequired: z.boolean(),
   /** Months of the placement with their declaration status (null: nothing declared yet). */
   months: z.array(z.object({ month: z.string(), declarationId: uuidSchema.nullable(), status: z.string().nullable(), deadline: z.string(), late: z.boolean() })),
 });

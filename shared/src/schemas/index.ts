@@ -16,6 +16,7 @@ export * from './declaration.js';
 export * from './declaration-import.js';
 export * from './declaration-space.js';
 export * from './participant.js';
+export * from './participant-record.js';
 export * from './eligibility.js';
 export * from './job-referentials.js';
 export * from './job-need.js';

@@ -46,7 +46,13 @@ export const candidateSchema = anonymousCandidateSchema.extend({
   reasons: z.array(reasonSchema),
 });
 
-export const candidatesSchema = z.object({ need: jobNeedSchema, candidates: z.array(candidateSchema), excluded: z.number().int() });
+export const candidatesSchema = z.object({
+  need: jobNeedSchema,
+  candidates: z.array(candidateSchema),
+  excluded: z.number().int(),
+  /** Who the ranking set aside and why (the facilitator's own people only; never shown to a contractor). */
+  setAside: z.array(z.object({ participant: z.object({ id: uuidSchema, lastName: z.string(), firstName: z.string() }), reason: z.string() })),
+});
 export const anonymousCandidatesSchema = z.object({ need: jobNeedSchema, candidates: z.array(anonymousCandidateSchema) });
 
 export const exitOutcomes = ['sustainable_job', 'transitional_job', 'training', 'other'] as const;

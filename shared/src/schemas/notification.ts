@@ -24,6 +24,8 @@ export const notificationSchema = z.object({
   recipientName: z.string(),
   recipientEmail: z.string(),
   subject: z.string(),
+  /** The message as sent (its link to the month to declare included). */
+  body: z.string(),
   status: z.enum(NOTIFICATION_STATUSES),
   attempts: z.number().int(),
   createdAt: z.string(),

@@ -5,6 +5,11 @@ export const referentialQuerySchema = z.strictObject({
   limit: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(1).max(50, 'Au plus 50 résultats.').default(20)),
 });
 
+/** CPV search: the trade of the lot (or contract) ranks its own codes first. */
+export const cpvQuerySchema = referentialQuerySchema.extend({
+  trade: z.string().trim().max(40, 'Corps d’état inconnu.').optional(),
+});
+
 export const cpvEntrySchema = z.object({
   code: z.string(),
   /** With its check digit, as in the official vocabulary (45261000-4). */

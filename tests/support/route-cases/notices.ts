@@ -26,6 +26,7 @@ export const noticeCases = {
     const answer = await w.contractorA.client.request('POST', `/api/notices/${notice.id}/responses`, await multipartAnswer({ version: notice.version, text: 'Plan d’action joint.' }));
     return { method: 'GET', path: `/api/notices/${notice.id}/files/${answer.body.responses[0].files[0].id}` };
   },
+  getNoticeLetter: async (w) => ({ method: 'GET', path: `/api/notices/${(await noticeOfA(w)).id}/courrier.pdf` }),
   getClauseAssessment: async (w) => ({ method: 'GET', path: `/api/clauses/${(await clauseOfA(w)).clauseId}/bilan.pdf` }),
   getTransparencySettings: () => ({ method: 'GET', path: '/api/transparency' }),
   updateTransparencySettings: () => ({ method: 'PUT', path: '/api/transparency', body: { enabled: true } }),

@@ -18,6 +18,7 @@ export const participantCases = {
   listParticipants: () => ({ method: 'GET', path: '/api/participants?q=cas' }),
   createParticipant: () => ({ method: 'POST', path: '/api/participants', body: participantInput() }),
   getParticipant: async (w, me) => ({ method: 'GET', path: `/api/participants/${await participantOf(w, me)}` }),
+  getParticipantRecord: async (w, me) => ({ method: 'GET', path: `/api/participants/${await participantOf(w, me)}/record` }),
   updateParticipant: async (w, me) => ({ method: 'PUT', path: `/api/participants/${await participantOf(w, me)}`, body: participantInput({ mobilityRadiusKm: 25 }) }),
   exportParticipant: async (w, me) => ({ method: 'GET', path: `/api/participants/${await participantOf(w, me)}/export` }),
   eraseParticipant: async (w) => {

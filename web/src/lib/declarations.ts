@@ -18,3 +18,9 @@ export const euros = (cents: number | null | undefined): string =>
 
 export const dateTime = (iso: string | null | undefined): string =>
   iso ? new Date(iso).toLocaleString('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'short' }) : '—';
+
+/**
+ * "Rien à déclarer ce mois-ci": a month transmitted at 0 h, with this comment. It meets the deadline
+ * like any transmitted declaration and needs no proof (shared/src/domain/declaration-checks.ts).
+ */
+export const NOTHING_TO_DECLARE = 'Rien à déclarer ce mois-ci';

@@ -7,3 +7,11 @@ export const homeOfRole: Record<Role, string> = {
   contractor: '/entreprise',
   admin: '/admin',
 };
+
+/** "Comment ça marche" of each role (public pages, linked from the home page and the navigation). */
+export const helpOfRole: Record<Role, string> = {
+  buyer: '/aide/acheteur',
+  facilitator: '/aide/facilitateur',
+  contractor: '/aide/entreprise',
+  admin: '/aide/administrateur',
+};

@@ -13,6 +13,8 @@ import {
   SUBCONTRACT_MODALITIES,
   type ClauseType,
   type ComplianceStatus,
+  type CountedSlice,
+  type ExcludedSlice,
   type MissingDeclaration,
   type SiaeSubcontract,
   groupBy,
@@ -41,6 +43,8 @@ export interface ClauseProgress {
   lateFlag: boolean;
   /** Counted minutes per month and modality (the counting engine's slices), for the dashboards. */
   byMonthModality?: readonly { month: string; modality: string; countedMinutes: number }[];
+  /** The counting engine's slices, counted and set aside (a person's record reads its own). */
+  slices?: { counted: readonly CountedSlice[]; excluded: readonly ExcludedSlice[] };
 }
 
 interface ClauseRow {
@@ -164,6 +168,7 @@ export async function clauseProgress(em: EntityManager, clauseIds: readonly stri
       missingPeriods,
       lateFlag: missingPeriods > 0,
       byMonthModality: [...cells.values()],
+      slices: counting.ok ? { counted: counting.value.counted, excluded: counting.value.excluded } : undefined,
     });
   }
   return result;

@@ -120,6 +120,7 @@ export async function contractorPlacements(em: EntityManager, actor: Actor, toda
       endDate: facts.endDate,
       weeklyMinutes: facts.weeklyMinutes,
       jobLabel: facts.jobLabel,
+      proofRequired: facts.clause.rules.declarations.requireProof,
       months: monthsInRange(first, last)
         .reverse()
         .map((month) => {

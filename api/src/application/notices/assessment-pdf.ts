@@ -18,7 +18,6 @@ import {
   formatPercent,
   MODALITY_LABELS,
   NOTICE_KIND_LABELS,
-  plainSpaces,
   type ClauseType,
   type ContractType,
   type Modality,
@@ -28,6 +27,7 @@ import type { Actor, RequestMeta } from '../actor.js';
 import { audit } from '../../infra/audit.js';
 import { sqlOf } from '../../infra/sql.js';
 import { clauseFacts } from './notices.js';
+import { pdfBytes, winAnsi } from './pdf-document.js';
 
 interface PlacementRow {
   participant_id: string;
@@ -129,8 +129,7 @@ export async function assessmentData(em: EntityManager, actor: Actor, clauseId: 
 
 // ------------------------------------------------------------------------------------------ rendering
 
-/** The standard PDF fonts speak WinAnsi: no narrow no-break space, no arrows. */
-const t = (text: string) => plainSpaces(text).replace(/[^\u0000-\u00ff€‘’“”–—…•œŒ×]/g, '?');
+const t = winAnsi;
 
 const MARGIN = 56;
 
@@ -139,12 +138,7 @@ export function renderAssessmentPdf(data: AssessmentData, options: { compress?: 
     size: 'A4', margin: MARGIN, compress: options.compress ?? true, bufferPages: true,
     info: { Title: `Bilan de la clause d’insertion — marché ${data.contract.reference}`, Author: data.buyerName, Subject: 'Bilan de fin de marché' },
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const done = pdfBytes(doc);
   const width = doc.page.width - 2 * MARGIN;
 
   const heading = (text: string) => {

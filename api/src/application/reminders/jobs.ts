@@ -13,7 +13,7 @@ export const SEND_QUEUE = 'relances-envoi';
 
 /** Scan then send, now (the admin's button, the tests, and the scheduled job). */
 export async function runReminders(container: Container): Promise<ScanOutcome & SendOutcome> {
-  const scan = await scanReminders(container.orm.em.fork(), container.clock.today());
+  const scan = await scanReminders(container.orm.em.fork(), container.clock.today(), { appUrl: container.config.publicUrl });
   const send = await sendPendingNotifications(container.orm.em.fork(), container.mailer, container.logger);
   return { ...scan, ...send };
 }
@@ -35,7 +35,7 @@ export async function startReminderJobs(container: Container, databaseUrl: strin
   await boss.schedule(SCAN_QUEUE, `0 ${hour} * * *`, {}, { tz: 'Europe/Paris' });
   const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 10 };
   await boss.work(SCAN_QUEUE, polling, async () => {
-    const outcome = await scanReminders(container.orm.em.fork(), container.clock.today());
+    const outcome = await scanReminders(container.orm.em.fork(), container.clock.today(), { appUrl: container.config.publicUrl });
     logger.info(outcome, 'relances : analyse quotidienne');
     await boss.send(SEND_QUEUE, {});
   });

@@ -13,6 +13,7 @@ interface Row {
   recipient_name: string;
   recipient_email: string;
   subject: string;
+  body: string;
   status: Notification['status'];
   attempts: number;
   created_at: Date;
@@ -36,14 +37,14 @@ export async function listNotifications(em: EntityManager, actor: Actor, query: 
     params.push(query.kind);
   }
   const rows = await sqlOf(em)<Row>(
-    `select n.id, n.kind, n.period, n.recipient_name, n.recipient_email, n.subject, n.status, n.attempts, n.created_at, n.sent_at, count(*) over () as total
+    `select n.id, n.kind, n.period, n.recipient_name, n.recipient_email, n.subject, n.body, n.status, n.attempts, n.created_at, n.sent_at, count(*) over () as total
        from notification n ${where.length ? `where ${where.join(' and ')}` : ''}
       order by n.created_at desc, n.id limit ? offset ?`,
     [...params, query.pageSize, (query.page - 1) * query.pageSize],
   );
   return {
     items: rows.map((r) => ({
-      id: r.id, kind: r.kind, period: r.period, recipientName: r.recipient_name, recipientEmail: r.recipient_email, subject: r.subject,
+      id: r.id, kind: r.kind, period: r.period, recipientName: r.recipient_name, recipientEmail: r.recipient_email, subject: r.subject, body: r.body,
       status: r.status, attempts: r.attempts, createdAt: new Date(r.created_at).toISOString(), sentAt: r.sent_at ? new Date(r.sent_at).toISOString() : null,
     })),
     total: rows.length ? Number(rows[0]!.total) : 0,

@@ -73,7 +73,7 @@ const clauseColumns = `ic.id as clause_id, k.reference, l.number as lot_number, 
   coalesce(ic.facilitator_id, (select m.facilitator_id from mandate m where m.buyer_id = ic.buyer_id order by m.created_at, m.id limit 1)) as followed_by`;
 
 /** Declarations due within the lead days: the previous month, for placements without a transmitted declaration. */
-async function declarationsDue(sql: Sql, today: string): Promise<Reminder[]> {
+async function declarationsDue(sql: Sql, today: string, declareLink: (month: string) => string): Promise<Reminder[]> {
   const month = addMonths(`${today.slice(0, 7)}-01`, -1).slice(0, 7);
   const monthStart = `${month}-01`;
   const monthEnd = addDays(`${today.slice(0, 7)}-01`, -1);
@@ -92,14 +92,14 @@ async function declarationsDue(sql: Sql, today: string): Promise<Reminder[]> {
     const first = group[0]!;
     const soon = declarationDueSoon(today, clauseRules(first.rules ?? {}).declarations.deadlineDay);
     if (!soon) continue;
-    const text = declarationDueText({ clauseLabel: clauseLabel(first), month: soon.month, deadline: soon.deadline, people: group.map((r) => `${r.first_name} ${r.last_name}`) });
+    const text = declarationDueText({ clauseLabel: clauseLabel(first), month: soon.month, deadline: soon.deadline, people: group.map((r) => `${r.first_name} ${r.last_name}`), link: declareLink(soon.month) });
     reminders.push({ kind: 'declaration_due', subjectId: first.clause_id, period: soon.month, facilitatorId: first.followed_by, text, recipients: [] });
   }
   return withContractors(sql, reminders, rows);
 }
 
 /** Months past their deadline without a declaration (the domain's declarationDeadlines, through clauseProgress). */
-async function declarationsLate(em: EntityManager, sql: Sql, today: string): Promise<Reminder[]> {
+async function declarationsLate(em: EntityManager, sql: Sql, today: string, declareLink: (month: string) => string): Promise<Reminder[]> {
   const horizon = addDays(today, -LATE_REMINDER_HORIZON_DAYS - 40);
   const clauses = await sql<ClauseFacts>(
     `select ${clauseColumns}
@@ -124,6 +124,7 @@ async function declarationsLate(em: EntityManager, sql: Sql, today: string): Pro
       for (const [month, items] of groupBy(missing, (m) => m.month)) {
         const text = declarationLateText({
           clauseLabel: clauseLabel(clause), month, deadline: items[0]!.deadline, people: [...new Set(items.map((m) => names.get(m.participantId) ?? 'personne effacée'))],
+          link: declareLink(month),
         });
         reminders.push({ kind: 'declaration_late', subjectId: clause.clause_id, period: month, facilitatorId: clause.followed_by, text, recipients: [] });
       }
@@ -212,14 +213,21 @@ async function record(sql: Sql, reminders: readonly Reminder[]): Promise<ScanOut
   return { due: rows.length, recorded };
 }
 
+export interface ScanOptions {
+  /** The address people open the application at: the contractor's e-mails link to the month to declare. */
+  appUrl?: string;
+}
+const DEFAULT_APP_URL = 'http://127.0.0.1:3000';
+
 /** One scan, as of `today`: statuses refreshed first (they move with the calendar), then the four kinds of reminder. */
-export async function scanReminders(em: EntityManager, today: string): Promise<ScanOutcome> {
+export async function scanReminders(em: EntityManager, today: string, options: ScanOptions = {}): Promise<ScanOutcome> {
+  const declareLink = (month: string) => `${(options.appUrl ?? DEFAULT_APP_URL).replace(/\/$/, '')}/entreprise/declarations/nouvelle?mois=${month}`;
   await refreshComplianceStatuses(em.fork(), today);
   return em.fork().transactional(async (tx) => {
     const sql = sqlOf(tx);
     const reminders = [
-      ...(await declarationsDue(sql, today)),
-      ...(await declarationsLate(tx, sql, today)),
+      ...(await declarationsDue(sql, today, declareLink)),
+      ...(await declarationsLate(tx, sql, today, declareLink)),
       ...(await clausesAtRisk(sql)),
       ...(await eligibilitiesExpiring(sql, today)),
     ];

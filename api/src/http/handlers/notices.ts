@@ -3,11 +3,12 @@ import type { Handler } from '../router.js';
 import { createNotice, decideNotice, getNotice, listClauseNotices, listContractorNotices } from '../../application/notices/notices.js';
 import { answerNotice, openNoticeFile } from '../../application/notices/responses.js';
 import { assessmentPdf } from '../../application/notices/assessment-pdf.js';
+import { letterPdf } from '../../application/notices/letter-pdf.js';
 import { publicTransparency, transparencySettings, updateTransparencySettings } from '../../application/notices/transparency.js';
 
 type NoticeRoutes = Pick<
   Routes,
-  | 'listClauseNotices' | 'createNotice' | 'getNotice' | 'decideNotice' | 'listContractorNotices' | 'answerNotice' | 'getNoticeFile'
+  | 'listClauseNotices' | 'createNotice' | 'getNotice' | 'decideNotice' | 'listContractorNotices' | 'answerNotice' | 'getNoticeFile' | 'getNoticeLetter'
   | 'getClauseAssessment' | 'getTransparencySettings' | 'updateTransparencySettings' | 'getPublicTransparency'
 >;
 
@@ -24,6 +25,12 @@ export const noticeHandlers: { [K in keyof NoticeRoutes]: Handler<NoticeRoutes[K
     ctx.length = file.size;
     ctx.set('Content-Disposition', `attachment; filename="${file.filename}"`);
     ctx.body = file.stream;
+  },
+  async getNoticeLetter({ ctx, actor, params }) {
+    const { pdf, filename } = await letterPdf(ctx.em, actor, params.id, ctx.query.texte !== '1');
+    ctx.type = 'application/pdf';
+    ctx.set('Content-Disposition', `inline; filename="${filename}"`);
+    ctx.body = pdf;
   },
   async getClauseAssessment({ ctx, actor, params }) {
     // `?texte=1` (tests): uncompressed streams, so that the figures can be read back from the file.

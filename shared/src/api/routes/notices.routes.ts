@@ -50,6 +50,11 @@ export const noticeRoutes = {
     method: 'GET', path: '/api/notices/:id/files/:fileId', tag: 'Relances et pénalités', summary: 'Télécharger une pièce jointe à une réponse (lecture tracée)',
     access: noticeReaders, params: fileParamsSchema, response: null, status: 200, download: { mediaTypes: PROOF_MEDIA_TYPES },
   }),
+  getNoticeLetter: defineRoute({
+    method: 'GET', path: '/api/notices/:id/courrier.pdf', tag: 'Relances et pénalités',
+    summary: 'Le courrier envoyé (relance ou mise en demeure), imprimable : en-tête de l’acheteur, destinataire, texte conservé, délai, signature',
+    access: noticeReaders, params: idParamsSchema, response: null, status: 200, download: { mediaTypes: ['application/pdf'] },
+  }),
   getClauseAssessment: defineRoute({
     method: 'GET', path: '/api/clauses/:id/bilan.pdf', tag: 'Relances et pénalités',
     summary: 'Bilan de fin de marché de la clause (PDF) : heures requises et réalisées, par modalité, participants pseudonymisés, sorties, décision',

@@ -4,6 +4,7 @@ import {
   listParticipantsQuerySchema, participantIdParamsSchema, participantInputSchema, participantSchema, participantSummarySchema,
 } from '../../schemas/participant.js';
 import { eligibilitySchema } from '../../schemas/eligibility.js';
+import { participantRecordSchema } from '../../schemas/participant-record.js';
 import { listOf } from './access.js';
 
 /** Everything the tracker holds on a person (access right, GDPR art. 15). */
@@ -26,6 +27,11 @@ export const participantRoutes = {
   getParticipant: defineRoute({
     method: 'GET', path: '/api/participants/:id', tag: 'Participants', summary: 'Un participant (sans ses critères d’éligibilité)',
     access: ['facilitator'], params: participantIdParamsSchema, response: participantSchema, status: 200,
+  }),
+  getParticipantRecord: defineRoute({
+    method: 'GET', path: '/api/participants/:id/record', tag: 'Participants',
+    summary: 'Le dossier d’une personne : mises en poste et heures mois par mois (comptées ou écartées), propositions, documents, qui l’a consulté (lecture tracée)',
+    access: ['facilitator'], params: participantIdParamsSchema, response: participantRecordSchema, status: 200,
   }),
   updateParticipant: defineRoute({
     method: 'PUT', path: '/api/participants/:id', tag: 'Participants', summary: 'Modifier un participant',

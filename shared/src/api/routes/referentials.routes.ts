@@ -1,12 +1,12 @@
 import { z } from '../../schemas/locale.js';
 import { defineRoute } from '../contract.js';
-import { communeEntrySchema, cpvEntrySchema, parameterDefaultsSchema, referentialQuerySchema } from '../../schemas/referential.js';
+import { communeEntrySchema, cpvEntrySchema, cpvQuerySchema, parameterDefaultsSchema, referentialQuerySchema } from '../../schemas/referential.js';
 import { allRoles } from './access.js';
 
 export const referentialRoutes = {
   searchCpv: defineRoute({
-    method: 'GET', path: '/api/referentials/cpv', tag: 'Référentiels', summary: 'Chercher un code CPV (code ou libellé français)',
-    access: allRoles, query: referentialQuerySchema, response: z.object({ items: z.array(cpvEntrySchema) }), status: 200,
+    method: 'GET', path: '/api/referentials/cpv', tag: 'Référentiels', summary: 'Chercher un code CPV (code ou libellé français) ; les codes du corps d’état (`trade`) d’abord, les travaux sans corps d’état',
+    access: allRoles, query: cpvQuerySchema, response: z.object({ items: z.array(cpvEntrySchema) }), status: 200,
   }),
   searchCommunes: defineRoute({
     method: 'GET', path: '/api/referentials/communes', tag: 'Référentiels', summary: 'Chercher une commune (nom, code INSEE ou code postal)',

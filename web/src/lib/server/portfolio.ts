@@ -17,8 +17,15 @@ export function queryOf(url: URL, names: readonly string[]): Record<string, stri
 export const parisToday = (): string =>
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 
-/** The buyers a facilitator works for (the "acheteur" filter); a buyer only has its own portfolio. */
-export async function buyerChoices(event: Pick<RequestEvent, 'getClientAddress' | 'locals'>, role: string): Promise<{ id: string; name: string }[]> {
+/**
+ * The buyers one may pick (the "acheteur" filter): those a facilitator works for, every buyer of the
+ * instance for the admin; a buyer only has its own portfolio.
+ */
+export async function buyerChoices(event: Pick<RequestEvent, 'getClientAddress' | 'locals'>, role: string): Promise<{ id: string; name: string; siret: string | null }[]> {
+  if (role === 'admin') {
+    const buyers = (await api(event, routes.listOrganisations)).items.filter((o) => o.kind === 'buyer');
+    return buyers.map((o) => ({ id: o.id, name: o.name, siret: o.siret })).sort((a, b) => a.name.localeCompare(b.name, 'fr'));
+  }
   if (role !== 'facilitator') return [];
-  return (await api(event, routes.listMandates)).items.map((m) => m.buyer);
+  return (await api(event, routes.listMandates)).items.map((m) => ({ ...m.buyer, siret: null }));
 }

@@ -8,7 +8,8 @@ export const load: PageServerLoad = async (event) => {
   const user = requireRole(event.locals, event.url, 'admin');
   try {
     const [organisations, users] = await Promise.all([api(event, routes.listOrganisations), api(event, routes.listUsers)]);
-    return { user, organisations: organisations.items, users: users.items };
+    const buyers = organisations.items.filter((o) => o.kind === 'buyer').map((o) => ({ id: o.id, name: o.name, siret: o.siret })).sort((a, b) => a.name.localeCompare(b.name, 'fr'));
+    return { user, organisations: organisations.items, users: users.items, buyers };
   } catch (e) {
     failLoad(e);
   }

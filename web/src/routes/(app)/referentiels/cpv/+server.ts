@@ -8,7 +8,7 @@ export const GET: RequestHandler = async (event) => {
   const q = event.url.searchParams.get('q') ?? '';
   if (!event.locals.user || q.trim().length < 2) return json({ items: [] });
   try {
-    return json(await api(event, routes.searchCpv, { query: { q, limit: '15' } }));
+    return json(await api(event, routes.searchCpv, { query: { q, limit: '15', trade: event.url.searchParams.get('trade') ?? undefined } }));
   } catch (e) {
     if (e instanceof ApiProblem) return json({ items: [] }, { status: e.problem.status });
     throw e;

@@ -3,6 +3,7 @@ import { eurosToCents, portfolioRoles, routes, type PenaltyModel } from '@app/sh
 import { api, ApiProblem, failLoad, fieldErrors } from '$lib/server/api';
 import { requireRole, requireRoles } from '$lib/server/guards';
 import { text } from '$lib/server/forms';
+import { parisToday } from '$lib/dates';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -12,7 +13,8 @@ export const load: PageServerLoad = async (event) => {
     const [clause, notices] = await Promise.all([api(event, routes.getClause, { params }), api(event, routes.listClauseNotices, { params })]);
     const contract = await api(event, routes.getContract, { params: { id: clause.contractId } });
     const lot = contract.lots.find((l) => l.id === clause.lotId)!;
-    return { user, clause, contract, lot, notices: notices.items };
+    const kind = event.url.searchParams.get('courrier') === 'mise-en-demeure' ? 'formal_notice' : 'reminder';
+    return { user, clause, contract, lot, notices: notices.items, today: parisToday(), kind: kind as 'reminder' | 'formal_notice' };
   } catch (e) {
     failLoad(e);
   }

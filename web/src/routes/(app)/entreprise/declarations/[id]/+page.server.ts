@@ -11,7 +11,7 @@ export const load: PageServerLoad = async (event) => {
   const params = { id: event.params.id };
   try {
     const [declaration, history] = await Promise.all([api(event, routes.getDeclaration, { params }), api(event, routes.getDeclarationHistory, { params })]);
-    return { declaration, history: history.items, saved: event.url.searchParams.has('enregistree') };
+    return { declaration, history: history.items, saved: event.url.searchParams.has('enregistree'), problem: event.url.searchParams.get('probleme') };
   } catch (e) {
     failLoad(e);
   }

@@ -1,46 +1,21 @@
-import { routes, type EligibilityInput } from '@app/shared';
-import { api, apiMultipart, failLoad } from '$lib/server/api';
+import { routes } from '@app/shared';
+import { api, failLoad } from '$lib/server/api';
 import { requireRole } from '$lib/server/guards';
-import { optional, submitForm, text } from '$lib/server/forms';
-import { parisToday } from '$lib/dates';
-import type { Actions, PageServerLoad } from './$types';
+import type { PageServerLoad } from './$types';
 
+/** The person's record: identity, eligibility (an audited read), and what happened since (an audited read too). */
 export const load: PageServerLoad = async (event) => {
   requireRole(event.locals, event.url, 'facilitator');
   const params = { id: event.params.id };
   try {
-    const [participant, eligibilities, criteria] = await Promise.all([
+    const [participant, eligibilities, record] = await Promise.all([
       api(event, routes.getParticipant, { params }),
       api(event, routes.listEligibilities, { params }),
-      api(event, routes.listEligibilityCriteria),
+      api(event, routes.getParticipantRecord, { params }),
     ]);
-    return { participant, eligibilities: eligibilities.items, criteria: criteria.items, today: parisToday(), registered: event.url.searchParams.has('inscrit'), updated: event.url.searchParams.has('modifie') };
+    const q = event.url.searchParams;
+    return { participant, eligibilities: eligibilities.items, record, registered: q.has('inscrit'), updated: q.has('modifie'), validated: q.has('eligibilite') };
   } catch (e) {
     failLoad(e);
   }
-};
-
-export const actions: Actions = {
-  /** Eligibility: the checked criteria; the proof file (if any) backs the criterion chosen for it. */
-  validateEligibility: async (event) => {
-    requireRole(event.locals, event.url, 'facilitator');
-    return submitForm(event, 'eligibility', async (data) => {
-      const codes = data.getAll('criteria').map(String);
-      const file = data.get('proof');
-      const hasFile = file instanceof File && file.size > 0;
-      const proofFor = text(data, 'proofFor') || codes[0];
-      const body = {
-        validatedAt: text(data, 'validatedAt'),
-        validUntil: optional(data, 'validUntil'),
-        exceptionReason: optional(data, 'exceptionReason'),
-        criteria: codes.map((code) => ({
-          code,
-          proofFile: hasFile && code === proofFor ? 'proof-0' : null,
-          proofDate: code === proofFor ? optional(data, 'proofDate') : null,
-          proofValidUntil: code === proofFor ? optional(data, 'proofValidUntil') : null,
-        })),
-      } as EligibilityInput;
-      await apiMultipart(event, routes.createEligibility, { params: { id: event.params.id }, data: body, files: hasFile ? { 'proof-0': file } : {} });
-    });
-  },
 };
